@@ -1,0 +1,44 @@
+package dev.runtrail.telemetry;
+
+import dev.runtrail.telemetry.internal.NoopTelemetry;
+
+/**
+ * The entry point: starts runs. Obtain one from {@code Runtrail.fromEnvironment()} (telemetry-core),
+ * which is a no-op unless {@code RUNTRAIL_ENABLED=true}, or from {@link #noop()}.
+ *
+ * <pre>{@code
+ * Telemetry telemetry = Runtrail.fromEnvironment();
+ * try (RunContext run = telemetry.run("deploy").env("prod").target("api").start()) {
+ *   try (Step step = run.step("main/deploy/api")) {
+ *     step.exitCode(0);
+ *   }
+ * }
+ * }</pre>
+ *
+ * <p>Implementations are thread-safe. After start-up, no method throws into the app because of a
+ * telemetry problem: failures are counted and reported once through SLF4J.
+ */
+public interface Telemetry extends AutoCloseable {
+
+  /** A telemetry that records nothing and allocates nothing. */
+  static Telemetry noop() {
+    return NoopTelemetry.INSTANCE;
+  }
+
+  /**
+   * Starts describing a run; call {@link RunContext.Builder#start()} to start it.
+   *
+   * @param name what the run does, e.g. {@code deploy}; becomes the root span's name
+   */
+  RunContext.Builder run(String name);
+
+  /** Whether this telemetry records anything. */
+  boolean isEnabled();
+
+  /**
+   * Flushes what is buffered (trail files, spans, artifacts) and releases resources, waiting a bounded
+   * time ({@code RUNTRAIL_SHUTDOWN_TIMEOUT}). Closing twice is harmless.
+   */
+  @Override
+  void close();
+}

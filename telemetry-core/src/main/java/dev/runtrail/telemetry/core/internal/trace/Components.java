@@ -1,0 +1,90 @@
+package dev.runtrail.telemetry.core.internal.trace;
+
+import dev.runtrail.telemetry.core.TraceIdStrategy;
+import dev.runtrail.telemetry.core.export.RunStoreLayout;
+import dev.runtrail.telemetry.core.internal.SelfMonitor;
+import dev.runtrail.telemetry.core.internal.metrics.RunMetrics;
+import dev.runtrail.telemetry.core.internal.redact.TelemetryRedactor;
+import dev.runtrail.telemetry.core.internal.trail.TrailDelivery;
+import io.opentelemetry.api.trace.Tracer;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** What every run of one telemetry shares. Built once by the telemetry; immutable references. */
+public final class Components {
+
+  final Tracer tracer;
+  final TelemetryRedactor redactor;
+  final SelfMonitor monitor;
+  final RunMetrics metrics;
+  final TrailDelivery delivery;
+  final RunCompletion completion;
+  final Clock clock;
+  final RunIds ids = new RunIds();
+  final TraceIdStrategy traceIds;
+  final boolean ownsIdGenerator;
+  final RunSpanBuffer.Group spanBuffer;
+  final RunStoreLayout layout;
+  final int stderrLines;
+  final int stderrBytes;
+  final double sampleSuccess;
+
+  /** Open runs by id (for span events). */
+  final Map<String, SdkRunContext> openRuns = new ConcurrentHashMap<>();
+
+  /** Trail files of runs whose trail is still being written. */
+  final Map<String, Path> trailFiles = new ConcurrentHashMap<>();
+
+  @SuppressWarnings("checkstyle:ParameterNumber")
+  public Components(
+      Tracer tracer,
+      TelemetryRedactor redactor,
+      SelfMonitor monitor,
+      RunMetrics metrics,
+      TrailDelivery delivery,
+      RunCompletion completion,
+      Clock clock,
+      TraceIdStrategy traceIds,
+      boolean ownsIdGenerator,
+      RunSpanBuffer.Group spanBuffer,
+      RunStoreLayout layout,
+      int stderrLines,
+      int stderrBytes,
+      double sampleSuccess) {
+    this.tracer = tracer;
+    this.redactor = redactor;
+    this.monitor = monitor;
+    this.metrics = metrics;
+    this.delivery = delivery;
+    this.completion = completion;
+    this.clock = clock;
+    this.traceIds = traceIds;
+    this.ownsIdGenerator = ownsIdGenerator;
+    this.spanBuffer = spanBuffer;
+    this.layout = layout;
+    this.stderrLines = stderrLines;
+    this.stderrBytes = stderrBytes;
+    this.sampleSuccess = sampleSuccess;
+  }
+
+  /** Ends the runs still open (as cancelled), e.g. when telemetry closes. */
+  public void closeOpenRuns() {
+    for (SdkRunContext run : openRuns.values()) {
+      run.cancel("telemetry closed while the run was open");
+      run.close();
+    }
+  }
+
+  /** The trail file of a run whose trail is being written, or null. */
+  public Path trailFile(String runId) {
+    return trailFiles.get(runId);
+  }
+
+  /** The open span of a run's step ({@code stepPath} null = the root), or null. */
+  public io.opentelemetry.api.trace.Span span(String runId, String stepPath) {
+    SdkRunContext run = openRuns.get(runId);
+    return run == null ? null : run.spanOf(stepPath);
+  }
+}

@@ -1,0 +1,123 @@
+package dev.runtrail.telemetry.core.internal.trace;
+
+import dev.runtrail.telemetry.core.export.FinishedRun;
+import dev.runtrail.telemetry.core.export.RunExporter;
+import dev.runtrail.telemetry.core.internal.SelfMonitor;
+import io.opentelemetry.sdk.trace.ReadableSpan;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Hands finished runs to the run exporters on one background thread, after the run's trail file is
+ * complete, so the app's {@code close()} never waits for artifacts to be written.
+ */
+public final class RunCompletion {
+
+  private final List<RunExporter> exporters;
+  private final SelfMonitor monitor;
+  private final Duration offerTimeout;
+  private final ThreadPoolExecutor executor;
+
+  public RunCompletion(List<RunExporter> exporters, SelfMonitor monitor, Duration offerTimeout) {
+    this.exporters = List.copyOf(exporters);
+    this.monitor = monitor;
+    this.offerTimeout = offerTimeout;
+    this.executor = exporters.isEmpty() ? null : new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
+        new ArrayBlockingQueue<>(1024),
+        task -> {
+          Thread thread = new Thread(task, "runtrail-export");
+          thread.setDaemon(true);
+          return thread;
+        });
+    if (executor != null) {
+      // Tasks go straight into the queue (to wait briefly when it is full), so start the worker now.
+      executor.prestartCoreThread();
+    }
+  }
+
+  /** Whether any exporter wants finished runs. */
+  public boolean hasExporters() {
+    return executor != null;
+  }
+
+  void runEnded(SdkRunContext run, CompletableFuture<Void> trailDone, List<ReadableSpan> spans, boolean sampled) {
+    if (executor == null) {
+      return;
+    }
+    Runnable task = () -> export(run, trailDone, spans, sampled);
+    try {
+      if (!executor.getQueue().offer(task, offerTimeout.toNanos(), TimeUnit.NANOSECONDS)) {
+        monitor.dropped("run_export", 1, "the run export queue stayed full; artifacts of " + run.runId()
+            + " were not written");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      monitor.dropped("run_export", 1, "interrupted while queueing run " + run.runId() + " for export");
+    }
+  }
+
+  private void export(SdkRunContext run, CompletableFuture<Void> trailDone, List<ReadableSpan> spans,
+      boolean sampled) {
+    try {
+      trailDone.get(30, TimeUnit.SECONDS);
+    } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
+      monitor.failure("waiting for the trail of a run to be written", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return;
+    }
+    FinishedRun finished;
+    try {
+      List<SpanData> data = new ArrayList<>(spans.size());
+      for (ReadableSpan span : spans) {
+        data.add(span.toSpanData());
+      }
+      finished = run.toFinishedRun(data, sampled);
+    } catch (RuntimeException e) {
+      monitor.failure("summarizing a finished run", e);
+      return;
+    }
+    for (RunExporter exporter : exporters) {
+      try {
+        exporter.export(finished);
+      } catch (Throwable t) {
+        if (t instanceof VirtualMachineError) {
+          throw (VirtualMachineError) t;
+        }
+        monitor.failure("run exporter " + exporter.getClass().getName(), t);
+      }
+    }
+  }
+
+  /** Exports what is queued, then closes the exporters; waits at most {@code timeout}. */
+  public void close(Duration timeout) {
+    if (executor != null) {
+      executor.shutdown();
+      try {
+        if (!executor.awaitTermination(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+          int abandoned = executor.shutdownNow().size();
+          monitor.dropped("run_export", abandoned, "shutdown timed out before run artifacts were written");
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    for (RunExporter exporter : exporters) {
+      try {
+        exporter.close();
+      } catch (Throwable t) {
+        if (t instanceof VirtualMachineError) {
+          throw (VirtualMachineError) t;
+        }
+        monitor.failure("closing run exporter " + exporter.getClass().getName(), t);
+      }
+    }
+  }
+}

@@ -1,0 +1,398 @@
+package dev.runtrail.telemetry.core.internal.trace;
+
+import dev.runtrail.telemetry.RunContext;
+import dev.runtrail.telemetry.RunStatus;
+import dev.runtrail.telemetry.Step;
+import dev.runtrail.telemetry.attributes.RunAttributes;
+import dev.runtrail.telemetry.attributes.StepAttributes;
+import dev.runtrail.telemetry.core.TraceIdStrategy;
+import dev.runtrail.telemetry.core.export.FinishedRun;
+import dev.runtrail.telemetry.core.export.RunStoreLayout;
+import dev.runtrail.telemetry.core.export.StepRecord;
+import dev.runtrail.telemetry.core.internal.context.ThreadAttachments;
+import dev.runtrail.telemetry.core.internal.metrics.RunMetrics;
+import dev.runtrail.telemetry.core.internal.redact.TelemetryRedactor;
+import dev.runtrail.telemetry.internal.ContextKeys;
+import dev.runtrail.telemetry.internal.NoopStep;
+import dev.runtrail.telemetry.trail.ActionTrail;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
+import io.opentelemetry.sdk.trace.ReadableSpan;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** A started run: the root span, its open steps, the trail, and what the run store will need. */
+public final class SdkRunContext implements RunContext {
+
+  final Components c;
+  final RunFacts facts;
+  final Span root;
+  final Context context;
+  final Instant startedAt;
+  final long startNanos;
+  final RunMetrics.RunTags tags;
+  final SdkActionTrail trail;
+  private final RunSpanBuffer.RunKey spans;
+  private final Path trailFile;
+  private final Map<String, SdkStep> openSteps = new ConcurrentHashMap<>();
+  private final ConcurrentLinkedQueue<StepRecord> finishedSteps = new ConcurrentLinkedQueue<>();
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private volatile boolean stepFailed;
+  private Scope attachment;
+
+  // Guarded by this.
+  private RunStatus explicitStatus = RunStatus.OK;
+  private String explicitCode;
+  private String explicitMessage;
+  private RunOutcome outcome;
+
+  private SdkRunContext(Components c, RunFacts facts, Span root, Context parent, Instant startedAt,
+      long startNanos, RunSpanBuffer.RunKey spans) {
+    this.c = c;
+    this.facts = facts;
+    this.root = root;
+    this.context = facts.withBaggage(parent).with(root).with(ContextKeys.RUN, this).with(ContextKeys.STEP, null);
+    this.startedAt = startedAt;
+    this.startNanos = startNanos;
+    this.spans = spans;
+    this.trailFile = c.layout.runDirectory(facts.env, facts.target, facts.planHash, facts.runId)
+        .resolve(RunStoreLayout.TRAIL_FILE);
+    this.trail = new SdkActionTrail(this);
+    this.tags = c.metrics.runStarted(facts.env, facts.target, facts.planId, facts.planVersion);
+  }
+
+  static SdkRunContext start(SdkRunBuilder b) {
+    Components c = b.c;
+    Instant startedAt = c.clock.instant();
+    long startNanos = System.nanoTime();
+    RunFacts facts = RunFacts.from(b, c.ids.next(startedAt));
+    Context parent = b.parent != null ? b.parent : Context.current();
+    boolean continuesTrace = Span.fromContext(parent).getSpanContext().isValid();
+    SpanBuilder spanBuilder = c.tracer.spanBuilder(facts.name)
+        .setSpanKind(SpanKind.INTERNAL)
+        .setAllAttributes(facts.rootAttributes());
+    if (continuesTrace) {
+      spanBuilder.setParent(parent);
+    } else {
+      spanBuilder.setNoParent();
+      if (c.traceIds == TraceIdStrategy.PLAN && !facts.planHash.isEmpty()) {
+        if (c.ownsIdGenerator) {
+          RunTraceIdGenerator.forceNext(PlanTraceIds.traceId(facts.planHash, facts.env, facts.target));
+        } else {
+          c.monitor.reportOnce("plan-trace-ids", "Runtrail: plan-derived trace ids need Runtrail's own tracer"
+              + " provider; runs get fresh trace ids with the app's OpenTelemetry instance", null);
+        }
+      }
+    }
+    RunSpanBuffer.RunKey spans = c.spanBuffer == null ? null : c.spanBuffer.beginRoot();
+    Span root;
+    try {
+      root = spanBuilder.startSpan();
+    } finally {
+      if (c.spanBuffer != null) {
+        c.spanBuffer.endRoot();
+      }
+      RunTraceIdGenerator.clear();
+    }
+    SdkRunContext run = new SdkRunContext(c, facts, root, parent, startedAt, startNanos, spans);
+    c.openRuns.put(facts.runId, run);
+    c.trailFiles.put(facts.runId, run.trailFile);
+    run.attachment = ThreadAttachments.attach(run.context, root.getSpanContext(), facts.runId, facts.correlationId);
+    return run;
+  }
+
+  // ---- RunContext ----
+
+  @Override
+  public String runId() {
+    return facts.runId;
+  }
+
+  @Override
+  public String name() {
+    return facts.name;
+  }
+
+  @Override
+  public String planHash() {
+    return facts.planHash;
+  }
+
+  @Override
+  public String correlationId() {
+    return facts.correlationId;
+  }
+
+  @Override
+  public SpanContext spanContext() {
+    return root.getSpanContext();
+  }
+
+  @Override
+  public boolean isRecording() {
+    return true;
+  }
+
+  @Override
+  public Step step(String path) {
+    return openStep(path, null, true);
+  }
+
+  @Override
+  public Step startStep(String path) {
+    return openStep(path, null, false);
+  }
+
+  Step openStep(String rawPath, SdkStep explicitParent, boolean attach) {
+    if (rawPath == null || rawPath.isBlank()) {
+      throw new IllegalArgumentException("Step path must not be blank, got '" + rawPath + "'");
+    }
+    if (closed.get()) {
+      c.monitor.reportOnce("step-after-close", "Runtrail: a step was started on run " + facts.runId
+          + " after the run closed; it is not recorded (reported once)", null);
+      return NoopStep.INSTANCE;
+    }
+    String path = c.redactor.text(rawPath);
+    SdkStep parent = explicitParent != null ? explicitParent : parentFor(path);
+    SdkStep step = new SdkStep(this, path, parent);
+    openSteps.put(path, step);
+    if (attach) {
+      step.attachHere();
+    }
+    return step;
+  }
+
+  /** The nearest open step whose path is a prefix of {@code path} (by whole segments). */
+  private SdkStep parentFor(String path) {
+    for (int slash = path.lastIndexOf('/'); slash > 0; slash = path.lastIndexOf('/', slash - 1)) {
+      SdkStep candidate = openSteps.get(path.substring(0, slash));
+      if (candidate != null) {
+        return candidate;
+      }
+    }
+    return null;
+  }
+
+  /** The open span of a step, or the root span when {@code stepPath} is null. */
+  Span spanOf(String stepPath) {
+    if (stepPath == null) {
+      return root;
+    }
+    SdkStep step = openSteps.get(stepPath);
+    return step == null ? null : step.span;
+  }
+
+  @Override
+  public ActionTrail trail() {
+    return trail;
+  }
+
+  @Override
+  public <T> RunContext attribute(AttributeKey<T> key, T value) {
+    if (key == null || value == null || closed.get()) {
+      return this;
+    }
+    T clean = c.redactor.attributeValue(key, value);
+    root.setAttribute(key, clean);
+    facts.recordAttribute(key, clean);
+    AgentMetrics.onAttribute(c.metrics, facts, key, clean);
+    return this;
+  }
+
+  @Override
+  public RunContext fail(String errorCode, Throwable cause) {
+    String code = Failures.code(errorCode, c.redactor);
+    String message = Failures.message(cause, c.redactor);
+    setExplicit(RunStatus.FAILED, code, message);
+    Failures.record(root, "Run " + facts.runId, code, message, cause, c.redactor);
+    return this;
+  }
+
+  @Override
+  public RunContext fail(String errorCode, String message) {
+    String code = Failures.code(errorCode, c.redactor);
+    String clean = c.redactor.text(message);
+    setExplicit(RunStatus.FAILED, code, clean);
+    Failures.record(root, "Run " + facts.runId, code, clean, null, c.redactor);
+    return this;
+  }
+
+  @Override
+  public RunContext cancel(String reason) {
+    setExplicit(RunStatus.CANCELLED, null, c.redactor.text(reason));
+    return this;
+  }
+
+  private synchronized void setExplicit(RunStatus status, String code, String message) {
+    if (outcome != null) {
+      return;
+    }
+    explicitStatus = status;
+    explicitCode = code;
+    explicitMessage = message;
+  }
+
+  @Override
+  public synchronized RunStatus status() {
+    if (outcome != null) {
+      return outcome.status;
+    }
+    if (explicitStatus != RunStatus.OK) {
+      return explicitStatus;
+    }
+    return stepFailed ? RunStatus.FAILED : RunStatus.OK;
+  }
+
+  @Override
+  public Scope makeCurrent() {
+    return ThreadAttachments.attach(context, root.getSpanContext(), facts.runId, facts.correlationId);
+  }
+
+  /** Called by a step when it ends. */
+  void stepEnded(SdkStep step, StepRecord record, long durationNanos) {
+    openSteps.remove(step.path, step);
+    finishedSteps.add(record);
+    if (record.status() == RunStatus.FAILED) {
+      stepFailed = true;
+    }
+    c.metrics.stepEnded(tags, step.path, record.status(), durationNanos);
+  }
+
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      finish();
+    } catch (RuntimeException | LinkageError e) {
+      c.monitor.failure("ending run " + facts.runId, e);
+    }
+  }
+
+  private void finish() {
+    for (SdkStep open : new ArrayList<>(openSteps.values())) {
+      open.cancel("the run ended while the step was open");
+      open.close();
+    }
+    Instant endedAt = c.clock.instant();
+    long durationNanos = System.nanoTime() - startNanos;
+    RunOutcome result = decideOutcome(endedAt);
+    root.setAttribute(RunAttributes.RUN_RESULT, SdkStep.resultLabel(result.status));
+    if (result.status == RunStatus.FAILED) {
+      root.setAttribute(StepAttributes.ERROR_TYPE, result.errorCode);
+      root.setStatus(StatusCode.ERROR,
+          result.errorMessage == null ? result.errorCode : result.errorCode + ": " + result.errorMessage);
+    } else if (result.status == RunStatus.OK) {
+      root.setStatus(StatusCode.OK);
+    }
+    trail.close();
+    root.end();
+    if (attachment != null) {
+      attachment.close();
+    }
+    c.openRuns.remove(facts.runId);
+    c.metrics.runEnded(tags, result.status, result.errorCode, durationNanos);
+    CompletableFuture<Void> trailDone = c.delivery.runEnded(facts.runId);
+    trailDone.whenComplete((ignored, error) -> c.trailFiles.remove(facts.runId, trailFile));
+    boolean keepSpans = result.status != RunStatus.OK || RunSampling.keepSuccessful(facts.runId, c.sampleSuccess);
+    List<ReadableSpan> held = spans == null ? List.of() : c.spanBuffer.complete(spans, keepSpans);
+    c.completion.runEnded(this, trailDone, held, keepSpans);
+  }
+
+  private synchronized RunOutcome decideOutcome(Instant endedAt) {
+    List<StepRecord> steps = new ArrayList<>(finishedSteps);
+    steps.sort(Comparator.comparing(StepRecord::startedAt).thenComparing(StepRecord::path));
+    StepRecord firstFailed = null;
+    for (StepRecord step : steps) {
+      if (step.status() == RunStatus.FAILED
+          && (firstFailed == null || step.endedAt().isBefore(firstFailed.endedAt()))) {
+        firstFailed = step;
+      }
+    }
+    String failedStep = firstFailed == null ? null : firstFailed.path();
+    if (explicitStatus != RunStatus.OK) {
+      outcome = new RunOutcome(explicitStatus, explicitCode, explicitMessage, failedStep, endedAt, steps);
+    } else if (firstFailed != null) {
+      outcome = new RunOutcome(RunStatus.FAILED, firstFailed.errorCode(), firstFailed.errorMessage(), failedStep,
+          endedAt, steps);
+    } else {
+      outcome = new RunOutcome(RunStatus.OK, null, null, null, endedAt, steps);
+    }
+    return outcome;
+  }
+
+  /** The run as run exporters see it; only after the run closed. */
+  synchronized FinishedRun toFinishedRun(List<SpanData> spanData, boolean sampled) {
+    TelemetryRedactor r = c.redactor;
+    return FinishedRun.builder()
+        .runId(facts.runId)
+        .name(facts.name)
+        .env(facts.env)
+        .target(facts.target)
+        .plan(facts.planHash, facts.planJson == null ? null : r.json(facts.planJson), facts.resolvedValues(r))
+        .planId(facts.planId, facts.planVersion)
+        .timing(startedAt, outcome.endedAt)
+        .outcome(outcome.status, outcome.errorCode, outcome.errorMessage, outcome.failedStep)
+        .runner(facts.runner)
+        .ticket(facts.ticket)
+        .git(facts.gitSha, facts.gitBranch)
+        .policy(facts.policy)
+        .attributes(facts.attributes())
+        .ids(facts.correlationId, facts.sessionId, root.getSpanContext().isValid() ? root.getSpanContext().getTraceId() : null)
+        .steps(outcome.steps)
+        .spans(spanData, sampled)
+        .files(trailFile.getParent(), trailFile)
+        .build();
+  }
+
+  boolean isClosed() {
+    return closed.get();
+  }
+
+  @Override
+  public String toString() {
+    return "RunContext{" + facts.runId + " " + facts.name + "}";
+  }
+
+  /** How the run ended. */
+  private static final class RunOutcome {
+    final RunStatus status;
+    final String errorCode;
+    final String errorMessage;
+    final String failedStep;
+    final Instant endedAt;
+    final List<StepRecord> steps;
+
+    RunOutcome(RunStatus status, String errorCode, String errorMessage, String failedStep, Instant endedAt,
+        List<StepRecord> steps) {
+      this.status = status;
+      this.errorCode = errorCode;
+      this.errorMessage = errorMessage;
+      this.failedStep = failedStep;
+      this.endedAt = endedAt;
+      this.steps = steps;
+    }
+  }
+
+  /** Attributes every span of this run carries. */
+  Attributes commonAttributes() {
+    return facts.common;
+  }
+}

@@ -1,0 +1,89 @@
+package dev.runtrail.telemetry.core.internal.trail;
+
+import dev.runtrail.telemetry.trail.TrailEvent;
+import dev.runtrail.telemetry.trail.TrailSink;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.common.AttributesBuilder;
+import io.opentelemetry.api.trace.Span;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Adds each event to the span of the step that was current when it was recorded (or the run's root
+ * span): event name = type, attributes = the data flattened with dotted keys, plus
+ * {@code runtrail.trail.seq}. Inline, so the span is still open.
+ */
+public final class SpanEventTrailSink implements TrailSink {
+
+  /** Finds the open span of a step of a run; null when it is gone. */
+  public interface SpanResolver {
+    Span span(String runId, String stepPath);
+  }
+
+  static final AttributeKey<Long> SEQ = AttributeKey.longKey("runtrail.trail.seq");
+  private static final int MAX_DEPTH = 8;
+
+  private final SpanResolver resolver;
+
+  public SpanEventTrailSink(SpanResolver resolver) {
+    this.resolver = resolver;
+  }
+
+  @Override
+  public String name() {
+    return "span";
+  }
+
+  @Override
+  public Delivery delivery() {
+    return Delivery.INLINE;
+  }
+
+  @Override
+  public void accept(TrailEvent event) {
+    Span span = resolver.span(event.runId(), event.step());
+    if (span == null || !span.isRecording()) {
+      return;
+    }
+    AttributesBuilder attributes = Attributes.builder().put(SEQ, event.sequence());
+    flatten("", event.data(), attributes, 0);
+    span.addEvent(event.type(), attributes.build(), event.timestamp().toEpochMilli() * 1_000_000L
+        + event.timestamp().getNano() % 1_000_000, TimeUnit.NANOSECONDS);
+  }
+
+  private static void flatten(String prefix, Map<String, Object> data, AttributesBuilder out, int depth) {
+    for (Map.Entry<String, Object> entry : data.entrySet()) {
+      String key = prefix.isEmpty() ? entry.getKey() : prefix + "." + entry.getKey();
+      put(key, entry.getValue(), out, depth);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void put(String key, Object value, AttributesBuilder out, int depth) {
+    if (value == null) {
+      return;
+    }
+    if (value instanceof String) {
+      out.put(key, (String) value);
+    } else if (value instanceof Boolean) {
+      out.put(key, (Boolean) value);
+    } else if (value instanceof Double || value instanceof Float) {
+      out.put(key, ((Number) value).doubleValue());
+    } else if (value instanceof Number) {
+      out.put(key, ((Number) value).longValue());
+    } else if (value instanceof Map && depth < MAX_DEPTH) {
+      flatten(key, (Map<String, Object>) value, out, depth + 1);
+    } else if (value instanceof Iterable) {
+      List<String> items = new ArrayList<>();
+      for (Object item : (Iterable<?>) value) {
+        items.add(String.valueOf(item));
+      }
+      out.put(AttributeKey.stringArrayKey(key), items);
+    } else {
+      out.put(key, String.valueOf(value));
+    }
+  }
+}

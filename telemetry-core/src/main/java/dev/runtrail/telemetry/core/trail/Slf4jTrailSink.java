@@ -1,0 +1,98 @@
+package dev.runtrail.telemetry.core.trail;
+
+import dev.runtrail.telemetry.trail.TrailEvent;
+import dev.runtrail.telemetry.trail.TrailSink;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Writes each event as one structured SLF4J line at INFO on the logger {@value #LOGGER_NAME} (route or
+ * silence it in your logging config): message {@code action_trail:<type>}, key-value pairs
+ * {@code seq}, {@code type}, {@code run_id}, {@code session_id}, {@code correlation_id},
+ * {@code trace_id}, {@code span_id}, {@code step} and {@code data} (JSON), and the MDC keys
+ * {@code run_id}, {@code correlation_id}, {@code trace_id}, {@code span_id} set for the line so
+ * pattern layouts show them too.
+ */
+public final class Slf4jTrailSink implements TrailSink {
+
+  /** The dedicated logger name. */
+  public static final String LOGGER_NAME = "runtrail.trail";
+
+  private final Logger logger;
+
+  public Slf4jTrailSink() {
+    this(LoggerFactory.getLogger(LOGGER_NAME));
+  }
+
+  /** Logs to the given logger instead of {@value #LOGGER_NAME}. */
+  public Slf4jTrailSink(Logger logger) {
+    this.logger = logger;
+  }
+
+  @Override
+  public String name() {
+    return "log";
+  }
+
+  @Override
+  public void accept(TrailEvent event) {
+    if (!logger.isInfoEnabled()) {
+      return;
+    }
+    Map<String, String> previous = MDC.getCopyOfContextMap();
+    try {
+      putOrRemove("run_id", event.runId());
+      putOrRemove("correlation_id", event.correlationId());
+      putOrRemove("trace_id", event.traceId());
+      putOrRemove("span_id", event.spanId());
+      logger.atInfo()
+          .setMessage("action_trail:" + event.type())
+          .addKeyValue("seq", event.sequence())
+          .addKeyValue("type", event.type())
+          .addKeyValue("run_id", event.runId())
+          .addKeyValue("session_id", event.sessionId())
+          .addKeyValue("correlation_id", event.correlationId())
+          .addKeyValue("trace_id", event.traceId())
+          .addKeyValue("span_id", event.spanId())
+          .addKeyValue("step", event.step())
+          .addKeyValue("data", (Object) new JsonText(event.data()))
+          .log();
+    } finally {
+      if (previous == null) {
+        MDC.clear();
+      } else {
+        MDC.setContextMap(previous);
+      }
+    }
+  }
+
+  private static void putOrRemove(String key, String value) {
+    if (value == null) {
+      MDC.remove(key);
+    } else {
+      MDC.put(key, value);
+    }
+  }
+
+  /** Renders the data as JSON only when a layout asks for it. */
+  private static final class JsonText {
+    private final Map<String, Object> data;
+
+    JsonText(Map<String, Object> data) {
+      this.data = data;
+    }
+
+    @Override
+    public String toString() {
+      java.io.StringWriter out = new java.io.StringWriter(128);
+      try (com.fasterxml.jackson.core.JsonGenerator generator = TrailJson.JSON.createGenerator(out)) {
+        TrailJson.writeValue(generator, data);
+      } catch (java.io.IOException e) {
+        return String.valueOf(data);
+      }
+      return out.toString();
+    }
+  }
+}

@@ -1,0 +1,222 @@
+package dev.runtrail.telemetry.core.trail;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.runtrail.telemetry.trail.TrailEvent;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The {@code trail.jsonl} line format: one event as one JSON object (see docs/run-store-format.md). */
+public final class TrailJson {
+
+  static final JsonFactory JSON = JsonFactory.builder().build();
+
+  private TrailJson() {}
+
+  /** Writes one event as a JSON object (no newline). */
+  public static void write(TrailEvent event, JsonGenerator out) throws IOException {
+    out.writeStartObject();
+    out.writeNumberField("seq", event.sequence());
+    out.writeStringField("ts", event.timestamp().truncatedTo(ChronoUnit.MILLIS).toString());
+    out.writeStringField("type", event.type());
+    out.writeStringField("run_id", event.runId());
+    writeNullable(out, "session_id", event.sessionId());
+    writeNullable(out, "correlation_id", event.correlationId());
+    writeNullable(out, "trace_id", event.traceId());
+    writeNullable(out, "span_id", event.spanId());
+    writeNullable(out, "step", event.step());
+    out.writeFieldName("data");
+    writeValue(out, event.data());
+    out.writeEndObject();
+  }
+
+  /** One event as a JSON line without the trailing newline. */
+  public static String toJson(TrailEvent event) {
+    StringWriter out = new StringWriter(256);
+    try (JsonGenerator generator = JSON.createGenerator(out)) {
+      write(event, generator);
+    } catch (IOException e) {
+      throw new IllegalStateException("Writing to a StringWriter cannot fail", e);
+    }
+    return out.toString();
+  }
+
+  /** A generator for a stream of lines. */
+  public static JsonGenerator generator(Writer writer) throws IOException {
+    return JSON.createGenerator(writer).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+  }
+
+  /** Writes a nested value: maps, lists, arrays, strings, numbers, booleans, null; anything else as text. */
+  public static void writeValue(JsonGenerator out, Object value) throws IOException {
+    if (value == null) {
+      out.writeNull();
+    } else if (value instanceof String) {
+      out.writeString((String) value);
+    } else if (value instanceof Map) {
+      out.writeStartObject();
+      for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
+        out.writeFieldName(String.valueOf(entry.getKey()));
+        writeValue(out, entry.getValue());
+      }
+      out.writeEndObject();
+    } else if (value instanceof Iterable) {
+      out.writeStartArray();
+      for (Object item : (Iterable<?>) value) {
+        writeValue(out, item);
+      }
+      out.writeEndArray();
+    } else if (value instanceof Object[]) {
+      out.writeStartArray();
+      for (Object item : (Object[]) value) {
+        writeValue(out, item);
+      }
+      out.writeEndArray();
+    } else if (value instanceof Integer || value instanceof Long || value instanceof Short
+        || value instanceof Byte) {
+      out.writeNumber(((Number) value).longValue());
+    } else if (value instanceof Double || value instanceof Float) {
+      double d = ((Number) value).doubleValue();
+      if (Double.isFinite(d)) {
+        out.writeNumber(d);
+      } else {
+        out.writeString(Double.toString(d));
+      }
+    } else if (value instanceof Number) {
+      out.writeNumber(value.toString());
+    } else if (value instanceof Boolean) {
+      out.writeBoolean((Boolean) value);
+    } else {
+      out.writeString(String.valueOf(value));
+    }
+  }
+
+  /**
+   * Parses one line.
+   *
+   * @throws IllegalArgumentException if the line is not a complete trail event
+   */
+  public static TrailEvent parse(String line) {
+    try (JsonParser parser = JSON.createParser(line)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        throw new IllegalArgumentException("not a JSON object");
+      }
+      Long seq = null;
+      String ts = null;
+      String type = null;
+      String runId = null;
+      String sessionId = null;
+      String correlationId = null;
+      String traceId = null;
+      String spanId = null;
+      String step = null;
+      Map<String, Object> data = Map.of();
+      for (JsonToken t = parser.nextToken(); t != JsonToken.END_OBJECT; t = parser.nextToken()) {
+        if (t == null) {
+          throw new IllegalArgumentException("truncated JSON object");
+        }
+        String field = parser.currentName();
+        JsonToken valueToken = parser.nextToken();
+        switch (field) {
+          case "seq":
+            seq = parser.getLongValue();
+            break;
+          case "ts":
+            ts = parser.getValueAsString();
+            break;
+          case "type":
+            type = parser.getValueAsString();
+            break;
+          case "run_id":
+            runId = parser.getValueAsString();
+            break;
+          case "session_id":
+            sessionId = parser.getValueAsString();
+            break;
+          case "correlation_id":
+            correlationId = parser.getValueAsString();
+            break;
+          case "trace_id":
+            traceId = parser.getValueAsString();
+            break;
+          case "span_id":
+            spanId = parser.getValueAsString();
+            break;
+          case "step":
+            step = parser.getValueAsString();
+            break;
+          case "data":
+            Object parsed = readValue(parser, valueToken);
+            data = parsed instanceof Map ? castMap(parsed) : Map.of();
+            break;
+          default:
+            parser.skipChildren();
+        }
+      }
+      if (parser.nextToken() != null) {
+        throw new IllegalArgumentException("content after the JSON object");
+      }
+      if (seq == null || ts == null || type == null || runId == null) {
+        throw new IllegalArgumentException("missing seq, ts, type or run_id");
+      }
+      return new TrailEvent(seq, Instant.parse(ts), type, runId, sessionId, correlationId, traceId, spanId,
+          step, data);
+    } catch (IOException | DateTimeParseException e) {
+      throw new IllegalArgumentException("not a trail event: " + e.getMessage(), e);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> castMap(Object value) {
+    return (Map<String, Object>) value;
+  }
+
+  static Object readValue(JsonParser parser, JsonToken token) throws IOException {
+    switch (token) {
+      case START_OBJECT:
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (JsonToken t = parser.nextToken(); t != JsonToken.END_OBJECT; t = parser.nextToken()) {
+          String name = parser.currentName();
+          map.put(name, readValue(parser, parser.nextToken()));
+        }
+        return map;
+      case START_ARRAY:
+        List<Object> list = new ArrayList<>();
+        for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
+          list.add(readValue(parser, t));
+        }
+        return list;
+      case VALUE_STRING:
+        return parser.getText();
+      case VALUE_NUMBER_INT:
+        return parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+            ? parser.getBigIntegerValue()
+            : (Object) parser.getLongValue();
+      case VALUE_NUMBER_FLOAT:
+        return parser.getDoubleValue();
+      case VALUE_TRUE:
+        return Boolean.TRUE;
+      case VALUE_FALSE:
+        return Boolean.FALSE;
+      default:
+        return null;
+    }
+  }
+
+  private static void writeNullable(JsonGenerator out, String field, String value) throws IOException {
+    if (value == null) {
+      out.writeNullField(field);
+    } else {
+      out.writeStringField(field, value);
+    }
+  }
+}

@@ -1,0 +1,139 @@
+package dev.runtrail.redaction;
+
+import static dev.runtrail.redaction.PrivacyMode.BALANCED;
+import static dev.runtrail.redaction.PrivacyMode.MINIMAL;
+import static dev.runtrail.redaction.PrivacyMode.STRICT;
+import static dev.runtrail.redaction.RuleCategory.ANONYMIZATION;
+import static dev.runtrail.redaction.RuleCategory.CREDENTIAL;
+import static dev.runtrail.redaction.RuleCategory.PERSONAL_DATA;
+
+import dev.runtrail.redaction.internal.RuleIds;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The built-in rules, in a fixed order. Secrets fire in every mode; see {@link PrivacyMode} for the rest.
+ *
+ * <pre>{@code
+ * for (RedactionRule rule : RuleCatalog.all()) {
+ *   System.out.println(rule.name() + ": " + rule.description());
+ * }
+ * }</pre>
+ */
+public final class RuleCatalog {
+  private static final List<RedactionRule> ALL = List.of(
+      rule(RuleIds.SENSITIVE_KEY, CREDENTIAL, MINIMAL,
+          "Any value under a sensitive key (password, passwd, pwd, secret, token, access_token, api_key/apikey,"
+              + " authorization, cookie, private_key, client_secret, credential, stripe_customer_id,"
+              + " payment_reference, ...; case, '-', '_', '.' and camelCase normalised), in maps, JSON and text"
+              + " (key=value, key: value, \"key\": \"value\", --key value). Not token_count, input_tokens,"
+              + " secret_name, public_key.",
+          "client_secret=<value>"),
+      rule(RuleIds.PII_KEY, PERSONAL_DATA, STRICT,
+          "Any value under a personal-data key: email, user, username, login, phone, address, ip, first/last name.",
+          "user=<value>"),
+      rule(RuleIds.AWS_ACCESS_KEY_ID, CREDENTIAL, MINIMAL, "AWS access key ids (long-term and STS).",
+          "AKIA|ASIA|ABIA|ACCA + 16 [A-Z0-9]"),
+      rule(RuleIds.GITHUB_TOKEN, CREDENTIAL, MINIMAL, "GitHub classic tokens: personal, OAuth, user, server, refresh.",
+          "ghp_|gho_|ghu_|ghs_|ghr_ + 36+ [A-Za-z0-9]"),
+      rule(RuleIds.GITHUB_FINE_GRAINED_TOKEN, CREDENTIAL, MINIMAL, "GitHub fine-grained personal access tokens.",
+          "github_pat_ + 50+ [A-Za-z0-9_]"),
+      rule(RuleIds.GITLAB_TOKEN, CREDENTIAL, MINIMAL,
+          "GitLab tokens: personal, deploy, pipeline trigger, runner, CI job, feed, OAuth app...",
+          "glpat-|gldt-|glptt-|glrt-|... + 20+ [A-Za-z0-9_.-]"),
+      rule(RuleIds.SLACK_TOKEN, CREDENTIAL, MINIMAL, "Slack bot, user, app and refresh tokens.",
+          "xoxb-|xoxp-|xoxa-|xoxr-|xoxs-|xoxe-|xapp- + 10+ [A-Za-z0-9_-]"),
+      rule(RuleIds.STRIPE_SECRET_KEY, CREDENTIAL, MINIMAL, "Stripe secret and restricted keys, live and test.",
+          "sk_live_|sk_test_|rk_live_|rk_test_ + 16+ [A-Za-z0-9]"),
+      rule(RuleIds.STRIPE_WEBHOOK_SECRET, CREDENTIAL, MINIMAL, "Stripe webhook signing secrets.",
+          "whsec_ + 24+ [A-Za-z0-9]"),
+      rule(RuleIds.GOOGLE_API_KEY, CREDENTIAL, MINIMAL, "Google Cloud / Firebase / Gemini API keys.",
+          "AIza + 35 [A-Za-z0-9_-]"),
+      rule(RuleIds.NPM_TOKEN, CREDENTIAL, MINIMAL, "npm access tokens.", "npm_ + 36+ [A-Za-z0-9]"),
+      rule(RuleIds.OPENAI_API_KEY, CREDENTIAL, MINIMAL,
+          "OpenAI API keys (legacy, project, service account, admin): sk- and a mixed-case token with digits.",
+          "sk-[proj-|svcacct-|admin-] + 20+ [A-Za-z0-9_-]"),
+      rule(RuleIds.ANTHROPIC_API_KEY, CREDENTIAL, MINIMAL, "Anthropic API and admin keys.",
+          "sk-ant- + 32+ [A-Za-z0-9_-]"),
+      rule(RuleIds.JWT, CREDENTIAL, MINIMAL, "JSON Web Tokens (JWS and JWE compact form).",
+          "eyJ<header>.<payload>[.<signature>]"),
+      rule(RuleIds.PEM_PRIVATE_KEY, CREDENTIAL, MINIMAL,
+          "PEM private key blocks, whole (RSA, EC, OPENSSH, ENCRYPTED, PGP...); truncated blocks through their"
+              + " body. Certificates and public keys pass.",
+          "-----BEGIN ... PRIVATE KEY----- ... -----END ... PRIVATE KEY-----"),
+      rule(RuleIds.AUTHORIZATION_HEADER, CREDENTIAL, MINIMAL,
+          "Credentials after Bearer/Basic (and other schemes after an Authorization key); the scheme stays.",
+          "Authorization: Bearer <token>"),
+      rule(RuleIds.URL_CREDENTIALS, CREDENTIAL, MINIMAL,
+          "The password in scheme://user:password@host (or a token used as the user name).",
+          "postgres://app:<password>@db:5432/app"),
+      rule(RuleIds.CONNECTION_STRING_SECRET, CREDENTIAL, MINIMAL,
+          "Password=, Pwd=, AccountKey=, SharedAccessKey= in connection strings and password= in JDBC URLs.",
+          "jdbc:postgresql://db/app?user=app&password=<password>"),
+      rule(RuleIds.CARD_NUMBER, CREDENTIAL, MINIMAL,
+          "Payment card numbers: 13-19 digits, plain or grouped by spaces/dashes, issuer prefix 2-6,"
+              + " Luhn-valid. Not under id keys (span_id=...).",
+          "4111 1111 1111 1111"),
+      rule(RuleIds.EMAIL, PERSONAL_DATA, BALANCED, "E-mail addresses (not git@host SSH remotes).",
+          "jane.doe@example.com"),
+      rule(RuleIds.HOME_PATH, ANONYMIZATION, BALANCED,
+          "Home directories become ~: /home/<user>, /Users/<user>, C:\\Users\\<user>, and the configured home.",
+          "/home/alice/app.log -> ~/app.log"),
+      rule(RuleIds.IPV4_ADDRESS, PERSONAL_DATA, STRICT, "IPv4 addresses.", "203.0.113.7"),
+      rule(RuleIds.IPV6_ADDRESS, PERSONAL_DATA, STRICT, "IPv6 addresses (full, compressed, IPv4-mapped).",
+          "2001:db8::8a2e:370:7334"),
+      rule(RuleIds.USER_NAME, ANONYMIZATION, STRICT,
+          "The policy's user name as a whole word becomes <user> (names of 3+ chars).", "alice -> <user>"));
+
+  private RuleCatalog() {}
+
+  private static RedactionRule rule(int id, RuleCategory category, PrivacyMode minimumMode, String description,
+      String shape) {
+    return new RedactionRule(id, RuleIds.name(id), category, minimumMode, description, shape);
+  }
+
+  /** Every built-in rule. */
+  public static List<RedactionRule> all() {
+    return ALL;
+  }
+
+  /** The rules that fire in {@code mode}. */
+  public static List<RedactionRule> activeIn(PrivacyMode mode) {
+    List<RedactionRule> active = new ArrayList<>();
+    for (RedactionRule rule : ALL) {
+      if (rule.activeIn(mode)) {
+        active.add(rule);
+      }
+    }
+    return List.copyOf(active);
+  }
+
+  /** The rule called {@code name}. */
+  public static Optional<RedactionRule> find(String name) {
+    for (RedactionRule rule : ALL) {
+      if (rule.name().equals(name)) {
+        return Optional.of(rule);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The rule called {@code name}.
+   *
+   * @throws IllegalArgumentException naming the unknown rule and the known ones
+   */
+  public static RedactionRule rule(String name) {
+    return find(name).orElseThrow(() -> new IllegalArgumentException(
+        "unknown redaction rule '" + name + "' (known: " + String.join(", ", names()) + ")"));
+  }
+
+  static List<String> names() {
+    List<String> names = new ArrayList<>();
+    for (RedactionRule rule : ALL) {
+      names.add(rule.name());
+    }
+    return names;
+  }
+}

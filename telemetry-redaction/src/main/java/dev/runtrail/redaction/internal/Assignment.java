@@ -1,0 +1,200 @@
+package dev.runtrail.redaction.internal;
+
+/**
+ * {@code key=value}, {@code key: value}, {@code "key": "value"} (also with escaped quotes inside a log
+ * line) and query parameters, anchored on the '=' or ':'. The key is classified by its words; only the
+ * value of a sensitive key is replaced, never the key. Keys in connection strings ({@code ;Password=},
+ * {@code ?password=}, {@code AccountKey=}) report the connection-string rule; an Authorization value
+ * keeps its scheme ({@code Bearer [REDACTED]}); a Cookie value runs to the end of the line.
+ */
+final class Assignment {
+  private static final int MAX_KEY = 96;
+  private static final int MAX_QUOTED = 4096;
+  private static final String[] CONNECTION_KEYS = {
+    "password", "pwd", "accountkey", "sharedaccesskey", "sharedaccesssignature"
+  };
+  private static final String[] AUTH_SCHEMES = {"bearer", "basic", "token", "digest", "negotiate", "bot"};
+
+  private final KeyClassifier keys;
+  private final boolean strict;
+  private final String maskText;
+
+  Assignment(KeyClassifier keys, boolean strict, String maskText) {
+    this.keys = keys;
+    this.strict = strict;
+    this.maskText = maskText;
+  }
+
+  long match(String s, int p) {
+    int keyEnd = p;
+    while (keyEnd > 0 && p - keyEnd < 2 && s.charAt(keyEnd - 1) == ' ') {
+      keyEnd--;
+    }
+    if (keyEnd > 0 && (s.charAt(keyEnd - 1) == '"' || s.charAt(keyEnd - 1) == '\'')) {
+      keyEnd--;
+      if (keyEnd > 0 && s.charAt(keyEnd - 1) == '\\') {
+        keyEnd--;
+      }
+    }
+    if (keyEnd < 2 || !CharClass.isAlnum(s.charAt(keyEnd - 1))
+        || !keys.mayEndSensitiveKey(s.charAt(keyEnd - 2), s.charAt(keyEnd - 1))) {
+      return ScanResult.resumeAt(p + 1);
+    }
+    int keyStart = CharClass.runStart(s, keyEnd, keyEnd - MAX_KEY, CharClass.KEY);
+    int rule = ruleFor(s, keyStart, keyEnd);
+    return rule < 0 ? ScanResult.resumeAt(p + 1) : value(s, p, rule, keyStart, keyEnd);
+  }
+
+  private int ruleFor(String s, int keyStart, int keyEnd) {
+    int cls = keys.classify(s, keyStart, keyEnd);
+    if (cls == KeyClassifier.SECRET) {
+      return isConnectionKey(s, keyStart, keyEnd) ? RuleIds.CONNECTION_STRING_SECRET : RuleIds.SENSITIVE_KEY;
+    }
+    return cls == KeyClassifier.PII && strict ? RuleIds.PII_KEY : -1;
+  }
+
+  /** A password/account key right after ';', '?' or '&': inside a connection string or JDBC URL. */
+  private static boolean isConnectionKey(String s, int keyStart, int keyEnd) {
+    if (keyStart == 0 || ";?&".indexOf(s.charAt(keyStart - 1)) < 0) {
+      return false;
+    }
+    for (String key : CONNECTION_KEYS) {
+      if (alnumEqualsIgnoreCase(s, keyStart, keyEnd, key)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private long value(String s, int p, int rule, int keyStart, int keyEnd) {
+    int n = s.length();
+    int v = p + 1;
+    while (v < n && v - p <= 8 && (s.charAt(v) == ' ' || s.charAt(v) == '\t')) {
+      v++;
+    }
+    if (v >= n) {
+      return ScanResult.resumeAt(p + 1);
+    }
+    char c = s.charAt(v);
+    int vs;
+    int ve = -1;
+    if (c == '"' || c == '\'') {
+      vs = v + 1;
+      ve = closingQuote(s, vs, c);
+    } else if (c == '\\' && CharClass.matches(s, v + 1, "\"")) {
+      vs = v + 2;
+      int close = s.indexOf("\\\"", vs);
+      WorkMeter.add((close < 0 ? n : close) - vs + 1);
+      ve = close >= 0 && close - vs <= MAX_QUOTED ? close : -1;
+    } else if (c == '{' || c == '[') {
+      return ScanResult.resumeAt(p + 1);
+    } else {
+      vs = v;
+    }
+    boolean cookie = endsWithIgnoreCase(s, keyEnd, "cookie");
+    if (endsWithIgnoreCase(s, keyEnd, "authorization")) {
+      int afterScheme = afterAuthScheme(s, vs);
+      if (afterScheme > vs) {
+        vs = afterScheme;
+        rule = RuleIds.AUTHORIZATION_HEADER;
+      }
+    }
+    if (ve < 0) {
+      ve = unquotedEnd(s, vs, cookie);
+    }
+    if (ve <= vs || isPlaceholderOrMask(s, vs, ve)) {
+      return ScanResult.resumeAt(p + 1);
+    }
+    return ScanResult.match(rule, vs, ve);
+  }
+
+  private static int closingQuote(String s, int from, char quote) {
+    int limit = Math.min(s.length(), from + MAX_QUOTED);
+    int i = from;
+    while (i < limit) {
+      char c = s.charAt(i);
+      if (c == '\\') {
+        i += 2;
+        continue;
+      }
+      if (c == quote || c == '\n') {
+        break;
+      }
+      i++;
+    }
+    WorkMeter.add(i - from + 1);
+    return i < limit && s.charAt(i) == quote ? i : -1;
+  }
+
+  static int unquotedEnd(String s, int from, boolean toLineEnd) {
+    int n = s.length();
+    int i = from;
+    while (i < n) {
+      char c = s.charAt(i);
+      if (toLineEnd ? (c == '\n' || c == '\r' || c == '"') : CharClass.is(c, CharClass.VALUE_END)) {
+        break;
+      }
+      if (c == '\\' && i + 1 < n && "\"nrt".indexOf(s.charAt(i + 1)) >= 0) {
+        break;
+      }
+      i++;
+    }
+    WorkMeter.add(i - from + 1);
+    return i;
+  }
+
+  private static int afterAuthScheme(String s, int vs) {
+    for (String scheme : AUTH_SCHEMES) {
+      int after = vs + scheme.length();
+      if (CharClass.matchesIgnoreCase(s, vs, scheme) && CharClass.matches(s, after, " ")) {
+        while (after < s.length() && s.charAt(after) == ' ') {
+          after++;
+        }
+        return after;
+      }
+    }
+    return vs;
+  }
+
+  private boolean isPlaceholderOrMask(String s, int vs, int ve) {
+    int len = ve - vs;
+    if (len == maskText.length() && CharClass.matches(s, vs, maskText)) {
+      return true;
+    }
+    if (CharClass.matches(s, vs, "<redacted:") && s.charAt(ve - 1) == '>') {
+      return true;
+    }
+    if (CharClass.matches(s, vs, "${") && s.charAt(ve - 1) == '}') {
+      return true;
+    }
+    if ((len == 4 && (CharClass.matches(s, vs, "null") || CharClass.matches(s, vs, "true")))
+        || (len == 5 && CharClass.matches(s, vs, "false"))) {
+      return true;
+    }
+    for (int i = vs; i < ve; i++) {
+      if (s.charAt(i) != '*') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean endsWithIgnoreCase(String s, int end, String lower) {
+    return end >= lower.length() && CharClass.matchesIgnoreCase(s, end - lower.length(), lower);
+  }
+
+  /** Compares only the alphanumerics of {@code s[from, to)} with a lower-case literal. */
+  private static boolean alnumEqualsIgnoreCase(String s, int from, int to, String lower) {
+    int k = 0;
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (!CharClass.isAlnum(c)) {
+        continue;
+      }
+      if (k >= lower.length() || CharClass.lower(c) != lower.charAt(k++)) {
+        return false;
+      }
+    }
+    return k == lower.length();
+  }
+}

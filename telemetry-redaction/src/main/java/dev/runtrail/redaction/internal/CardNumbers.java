@@ -1,0 +1,136 @@
+package dev.runtrail.redaction.internal;
+
+/**
+ * Payment card numbers: 13-19 digits, plain or in groups separated by single spaces or dashes (first
+ * group of 4), issuer prefix 2-6, Luhn-valid. Card numbers have no keyword, so the gate is a digit run
+ * at a token boundary; the run is walked once and scanning resumes after it. A number under an id key
+ * ({@code span_id=...}) is an identifier and passes, as do digits glued to letters (hex ids).
+ */
+final class CardNumbers {
+  private static final int MIN_DIGITS = 13;
+  private static final int MAX_DIGITS = 19;
+
+  private final KeyClassifier keys;
+
+  CardNumbers(KeyClassifier keys) {
+    this.keys = keys;
+  }
+
+  /** A digit at {@code d} that starts a token. Returns a match or where the digit stretch ends. */
+  long match(String s, int d) {
+    int n = s.length();
+    int end = d;
+    int groups = 0;
+    while (true) {
+      end = CharClass.runEnd(s, end, n, CharClass.DIGIT);
+      groups++;
+      if (end + 1 < n && (s.charAt(end) == ' ' || s.charAt(end) == '-') && CharClass.isDigit(s.charAt(end + 1))) {
+        end++;
+      } else {
+        break;
+      }
+    }
+    long found = groups == 1 ? single(s, d, end) : grouped(s, d, end);
+    return ScanResult.isMatch(found) && !underIdentifierKey(s, ScanResult.start(found))
+        ? found : ScanResult.resumeAt(end);
+  }
+
+  private static long single(String s, int from, int to) {
+    return isCard(s, from, to, to) ? ScanResult.match(RuleIds.CARD_NUMBER, from, to) : ScanResult.resumeAt(to);
+  }
+
+  /** Tries each group of 4 as a start, and any space-bounded 13-19 digit group on its own. */
+  private static long grouped(String s, int stretchStart, int stretchEnd) {
+    int gs = stretchStart;
+    while (gs < stretchEnd) {
+      int ge = groupEnd(s, gs, stretchEnd);
+      if (ge - gs == 4) {
+        long found = fromGroup(s, gs, ge, stretchEnd);
+        if (ScanResult.isMatch(found)) {
+          return found;
+        }
+      } else if (ge - gs >= MIN_DIGITS && spaceBounded(s, gs, ge, stretchStart, stretchEnd)
+          && isCard(s, gs, ge, stretchEnd)) {
+        return ScanResult.match(RuleIds.CARD_NUMBER, gs, ge);
+      }
+      gs = ge + 1;
+    }
+    return ScanResult.resumeAt(stretchEnd);
+  }
+
+  private static long fromGroup(String s, int gs, int firstEnd, int stretchEnd) {
+    char sep = firstEnd < stretchEnd ? s.charAt(firstEnd) : 0;
+    int digits = 4;
+    int end = firstEnd;
+    int best = -1;
+    while (end < stretchEnd && s.charAt(end) == sep && digits < MAX_DIGITS) {
+      int next = groupEnd(s, end + 1, stretchEnd);
+      int len = next - end - 1;
+      if (len < 3 || digits + len > MAX_DIGITS) {
+        break;
+      }
+      digits += len;
+      end = next;
+      if (digits >= MIN_DIGITS && isCard(s, gs, end, stretchEnd)) {
+        best = end;
+      }
+    }
+    return best < 0 ? ScanResult.resumeAt(stretchEnd) : ScanResult.match(RuleIds.CARD_NUMBER, gs, best);
+  }
+
+  private static int groupEnd(String s, int from, int limit) {
+    int i = from;
+    while (i < limit && CharClass.isDigit(s.charAt(i))) {
+      i++;
+    }
+    WorkMeter.add(i - from + 1);
+    return i;
+  }
+
+  private static boolean spaceBounded(String s, int gs, int ge, int stretchStart, int stretchEnd) {
+    return (gs == stretchStart || s.charAt(gs - 1) == ' ') && (ge == stretchEnd || s.charAt(ge) == ' ');
+  }
+
+  /** Issuer prefix, digit count, Luhn, and no letter glued to the end of the whole stretch. */
+  private static boolean isCard(String s, int from, int to, int stretchEnd) {
+    if (to == stretchEnd && CharClass.at(s, to, CharClass.ALNUM)) {
+      return false;
+    }
+    char first = s.charAt(from);
+    if (first < '2' || first > '6') {
+      return false;
+    }
+    int sum = 0;
+    int count = 0;
+    for (int i = to - 1; i >= from; i--) {
+      char c = s.charAt(i);
+      if (!CharClass.isDigit(c)) {
+        continue;
+      }
+      int digit = c - '0';
+      if ((count & 1) == 1) {
+        digit *= 2;
+        if (digit > 9) {
+          digit -= 9;
+        }
+      }
+      sum += digit;
+      count++;
+    }
+    WorkMeter.add(to - from);
+    return count >= MIN_DIGITS && count <= MAX_DIGITS && sum % 10 == 0;
+  }
+
+  /** {@code span_id=4111...}, {@code "traceId": "4111..."}: the digits are an identifier, not a card. */
+  private boolean underIdentifierKey(String s, int start) {
+    int k = start;
+    while (k > 0 && start - k < 3 && " =:\"'".indexOf(s.charAt(k - 1)) >= 0) {
+      k--;
+    }
+    if (k == start) {
+      return false;
+    }
+    int keyStart = CharClass.runStart(s, k, k - 64, CharClass.KEY);
+    return keyStart < k && keys.classify(s, keyStart, k) == KeyClassifier.IDENTIFIER;
+  }
+}

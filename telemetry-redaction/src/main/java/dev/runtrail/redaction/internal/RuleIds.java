@@ -1,0 +1,73 @@
+package dev.runtrail.redaction.internal;
+
+/**
+ * Numeric ids of the built-in rules, as packed into {@link ScanResult}. The public names and docs live
+ * in {@code dev.runtrail.redaction.RuleCatalog}; the order here is the order there.
+ */
+public final class RuleIds {
+  public static final int SENSITIVE_KEY = 0;
+  public static final int PII_KEY = 1;
+  public static final int AWS_ACCESS_KEY_ID = 2;
+  public static final int GITHUB_TOKEN = 3;
+  public static final int GITHUB_FINE_GRAINED_TOKEN = 4;
+  public static final int GITLAB_TOKEN = 5;
+  public static final int SLACK_TOKEN = 6;
+  public static final int STRIPE_SECRET_KEY = 7;
+  public static final int STRIPE_WEBHOOK_SECRET = 8;
+  public static final int GOOGLE_API_KEY = 9;
+  public static final int NPM_TOKEN = 10;
+  public static final int OPENAI_API_KEY = 11;
+  public static final int ANTHROPIC_API_KEY = 12;
+  public static final int JWT = 13;
+  public static final int PEM_PRIVATE_KEY = 14;
+  public static final int AUTHORIZATION_HEADER = 15;
+  public static final int URL_CREDENTIALS = 16;
+  public static final int CONNECTION_STRING_SECRET = 17;
+  public static final int CARD_NUMBER = 18;
+  public static final int EMAIL = 19;
+  public static final int HOME_PATH = 20;
+  public static final int IPV4_ADDRESS = 21;
+  public static final int IPV6_ADDRESS = 22;
+  public static final int USER_NAME = 23;
+  public static final int COUNT = 24;
+
+  private static final String[] NAMES = {
+    "sensitive-key", "pii-key", "aws-access-key-id", "github-token", "github-fine-grained-token",
+    "gitlab-token", "slack-token", "stripe-secret-key", "stripe-webhook-secret", "google-api-key",
+    "npm-token", "openai-api-key", "anthropic-api-key", "jwt", "pem-private-key", "authorization-header",
+    "url-credentials", "connection-string-secret", "card-number", "email", "home-path", "ipv4-address",
+    "ipv6-address", "user-name"
+  };
+
+  private RuleIds() {}
+
+  public static String name(int id) {
+    return NAMES[id];
+  }
+
+  /** Id for a rule name, or -1. */
+  public static int byName(String name) {
+    for (int i = 0; i < COUNT; i++) {
+      if (NAMES[i].equals(name)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** 0 = every mode (secrets), 1 = balanced and strict, 2 = strict only. */
+  public static int minimumLevel(int id) {
+    switch (id) {
+      case EMAIL:
+      case HOME_PATH:
+        return 1;
+      case PII_KEY:
+      case IPV4_ADDRESS:
+      case IPV6_ADDRESS:
+      case USER_NAME:
+        return 2;
+      default:
+        return 0;
+    }
+  }
+}
