@@ -79,7 +79,11 @@ public final class RuntrailBuilder {
     return this;
   }
 
-  /** With {@link #spanExporter}: export each span as it ends instead of in batches (tests). */
+  /**
+   * Export synchronously, for tests: with {@link #spanExporter}, each span as it ends instead of in
+   * batches; and run exporters are called on the thread that closes the run, so everything is
+   * visible when {@code close()} returns.
+   */
   public RuntrailBuilder synchronousExport(boolean synchronous) {
     this.synchronousExport = synchronous;
     return this;

@@ -24,12 +24,18 @@ public final class RunCompletion {
   private final SelfMonitor monitor;
   private final Duration offerTimeout;
   private final ThreadPoolExecutor executor;
+  private final boolean synchronous;
 
-  public RunCompletion(List<RunExporter> exporters, SelfMonitor monitor, Duration offerTimeout) {
+  /**
+   * @param synchronous export on the thread that closes the run (tests: everything is visible when
+   *     {@code close()} returns) instead of on the export thread
+   */
+  public RunCompletion(List<RunExporter> exporters, SelfMonitor monitor, Duration offerTimeout, boolean synchronous) {
     this.exporters = List.copyOf(exporters);
     this.monitor = monitor;
     this.offerTimeout = offerTimeout;
-    this.executor = exporters.isEmpty() ? null : new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
+    this.synchronous = synchronous;
+    this.executor = exporters.isEmpty() || synchronous ? null : new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
         new ArrayBlockingQueue<>(1024),
         task -> {
           Thread thread = new Thread(task, "runtrail-export");
@@ -44,11 +50,15 @@ public final class RunCompletion {
 
   /** Whether any exporter wants finished runs. */
   public boolean hasExporters() {
-    return executor != null;
+    return !exporters.isEmpty();
   }
 
   void runEnded(SdkRunContext run, CompletableFuture<Void> trailDone, List<ReadableSpan> spans, boolean sampled) {
-    if (executor == null) {
+    if (exporters.isEmpty()) {
+      return;
+    }
+    if (synchronous) {
+      export(run, trailDone, spans, sampled);
       return;
     }
     Runnable task = () -> export(run, trailDone, spans, sampled);
