@@ -1,6 +1,9 @@
 package dev.runtrail.telemetry;
 
 import dev.runtrail.telemetry.internal.NoopTelemetry;
+import dev.runtrail.telemetry.propagation.Message;
+import dev.runtrail.telemetry.propagation.MessageHandler;
+import dev.runtrail.telemetry.propagation.Propagation;
 
 /**
  * The entry point: starts runs. Obtain one from {@code Runtrail.fromEnvironment()} (telemetry-core),
@@ -34,6 +37,24 @@ public interface Telemetry extends AutoCloseable {
 
   /** Whether this telemetry records anything. */
   boolean isEnabled();
+
+  /** Carries runs across processes: inject, extract, serve requests, consume messages. */
+  Propagation propagation();
+
+  /**
+   * Processes one consumed message in its own span, linked to the producer; see
+   * {@link Propagation#consume}.
+   *
+   * <pre>{@code
+   * telemetry.consume(Message.of(headers).type("deploy.requested").id(eventId), correlationId -> {
+   *   deploy(payload);
+   *   return null;
+   * });
+   * }</pre>
+   */
+  default <R> R consume(Message message, MessageHandler<R> handler) throws Exception {
+    return propagation().consume(message, handler);
+  }
 
   /**
    * Flushes what is buffered (trail files, spans, artifacts) and releases resources, waiting a bounded

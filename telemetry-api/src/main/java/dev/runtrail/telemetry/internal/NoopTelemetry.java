@@ -2,6 +2,7 @@ package dev.runtrail.telemetry.internal;
 
 import dev.runtrail.telemetry.RunContext;
 import dev.runtrail.telemetry.Telemetry;
+import dev.runtrail.telemetry.propagation.Propagation;
 
 /** Records nothing, allocates nothing. Not public API: use {@link Telemetry#noop()}. */
 public final class NoopTelemetry implements Telemetry {
@@ -18,6 +19,11 @@ public final class NoopTelemetry implements Telemetry {
   @Override
   public boolean isEnabled() {
     return false;
+  }
+
+  @Override
+  public Propagation propagation() {
+    return NoopPropagation.INSTANCE;
   }
 
   @Override

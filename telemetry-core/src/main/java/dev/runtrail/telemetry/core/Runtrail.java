@@ -5,7 +5,12 @@ import dev.runtrail.telemetry.Telemetry;
 import dev.runtrail.telemetry.core.internal.SelfMonitor;
 import dev.runtrail.telemetry.core.internal.redact.RedactingSpanExporter;
 import dev.runtrail.telemetry.core.internal.redact.TelemetryRedactor;
+import dev.runtrail.telemetry.core.internal.context.ContextCarrier;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * Where Runtrail starts.
@@ -40,6 +45,46 @@ public final class Runtrail {
   /** The run current on this thread, or a no-op run. */
   public static RunContext current() {
     return RunContext.current();
+  }
+
+  /**
+   * An executor whose tasks run with the submitting thread's run, step, trace context, baggage and
+   * MDC, and leave the worker thread as they found it. Use it for {@code CompletableFuture} stages too
+   * ({@code supplyAsync(work, Runtrail.wrap(executor))}), and for virtual threads
+   * ({@code Runtrail.wrap(Executors.newVirtualThreadPerTaskExecutor())} on JDK 21+), which inherit no
+   * thread-locals.
+   */
+  public static Executor wrap(Executor executor) {
+    if (executor instanceof ScheduledExecutorService) {
+      return ContextCarrier.wrap((ScheduledExecutorService) executor);
+    }
+    if (executor instanceof ExecutorService) {
+      return ContextCarrier.wrap((ExecutorService) executor);
+    }
+    return ContextCarrier.wrap(executor);
+  }
+
+  /** {@link #wrap(Executor)} for an executor service, keeping its type. */
+  public static ExecutorService wrap(ExecutorService executor) {
+    if (executor instanceof ScheduledExecutorService) {
+      return ContextCarrier.wrap((ScheduledExecutorService) executor);
+    }
+    return ContextCarrier.wrap(executor);
+  }
+
+  /** {@link #wrap(Executor)} for a scheduled executor service, keeping its type. */
+  public static ScheduledExecutorService wrap(ScheduledExecutorService executor) {
+    return ContextCarrier.wrap(executor);
+  }
+
+  /** A task that runs with the current thread's context wherever it is run. */
+  public static Runnable wrap(Runnable task) {
+    return ContextCarrier.wrap(task);
+  }
+
+  /** A task that runs with the current thread's context wherever it is run. */
+  public static <T> Callable<T> wrap(Callable<T> task) {
+    return ContextCarrier.wrap(task);
   }
 
   /**

@@ -14,6 +14,7 @@ import dev.runtrail.telemetry.core.export.RunExporterProvider;
 import dev.runtrail.telemetry.core.export.RunStoreLayout;
 import dev.runtrail.telemetry.core.internal.SelfMonitor;
 import dev.runtrail.telemetry.core.internal.metrics.MicrometerRunMetrics;
+import dev.runtrail.telemetry.core.internal.propagation.SdkPropagation;
 import dev.runtrail.telemetry.core.internal.redact.TelemetryRedactor;
 import dev.runtrail.telemetry.core.internal.trace.Components;
 import dev.runtrail.telemetry.core.internal.trace.RunCompletion;
@@ -24,6 +25,7 @@ import dev.runtrail.telemetry.core.metrics.PrometheusEndpoint;
 import dev.runtrail.telemetry.core.metrics.RuntrailMetrics;
 import dev.runtrail.telemetry.core.trail.JsonlTrailSink;
 import dev.runtrail.telemetry.core.trail.Slf4jTrailSink;
+import dev.runtrail.telemetry.propagation.Propagation;
 import dev.runtrail.telemetry.trail.TrailSink;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.OpenTelemetry;
@@ -52,6 +54,7 @@ public final class RuntrailTelemetry implements Telemetry {
   private final AtomicBoolean closed = new AtomicBoolean();
   private final Thread shutdownHook;
   private final PrometheusEndpoint prometheus;
+  private final SdkPropagation propagation;
 
   private RuntrailTelemetry(RuntrailBuilder b, RuntrailConfig config) {
     this.shutdownTimeout = config.getDuration(Setting.SHUTDOWN_TIMEOUT);
@@ -107,6 +110,9 @@ public final class RuntrailTelemetry implements Telemetry {
         tracing.ownsIdGenerator(), tracing.spanBuffer(), layout,
         stderrLines, stderrBytes, sampleSuccess);
     self[0] = components;
+    this.propagation = new SdkPropagation(
+        tracing.openTelemetry().getPropagators().getTextMapPropagator(), tracing.tracer(), redactor, monitor,
+        components::newCorrelationId);
     // Last, so that nothing after it can fail and leave the port bound.
     try {
       this.prometheus = startPrometheus(config);
@@ -183,6 +189,11 @@ public final class RuntrailTelemetry implements Telemetry {
   @Override
   public boolean isEnabled() {
     return true;
+  }
+
+  @Override
+  public Propagation propagation() {
+    return propagation;
   }
 
   /** The OpenTelemetry instance spans go to (Runtrail's own, or the app's). */

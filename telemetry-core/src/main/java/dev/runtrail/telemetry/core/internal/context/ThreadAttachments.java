@@ -19,7 +19,7 @@ public final class ThreadAttachments {
 
   /**
    * Makes {@code context} current and sets the MDC from {@code span}, {@code runId} and
-   * {@code correlationId}.
+   * {@code correlationId} (a null id removes its key while attached).
    */
   public static Attachment attach(Context context, SpanContext span, String runId, String correlationId) {
     ArrayDeque<Attachment> stack = STACK.get();
@@ -37,11 +37,19 @@ public final class ThreadAttachments {
       MDC.remove(MdcKeys.SPAN_ID);
       MDC.remove(MdcKeys.TRACE_FLAGS);
     }
-    MDC.put(MdcKeys.RUN_ID, runId);
-    MDC.put(MdcKeys.CORRELATION_ID, correlationId);
+    putOrRemove(MdcKeys.RUN_ID, runId);
+    putOrRemove(MdcKeys.CORRELATION_ID, correlationId);
     Attachment attachment = new Attachment(Thread.currentThread(), context.makeCurrent(), previous);
     stack.push(attachment);
     return attachment;
+  }
+
+  private static void putOrRemove(String key, String value) {
+    if (value == null || value.isEmpty()) {
+      MDC.remove(key);
+    } else {
+      MDC.put(key, value);
+    }
   }
 
   static void detach(Attachment attachment) {

@@ -77,6 +77,11 @@ public final class Components {
     }
   }
 
+  /** A fresh correlation id. */
+  public String newCorrelationId() {
+    return ids.nextCorrelationId();
+  }
+
   /** The trail file of a run whose trail is being written, or null. */
   public Path trailFile(String runId) {
     return trailFiles.get(runId);

@@ -1,6 +1,7 @@
 package dev.runtrail.telemetry.core.internal.trace;
 
 import dev.runtrail.telemetry.attributes.RunAttributes;
+import dev.runtrail.telemetry.core.internal.propagation.CorrelationIds;
 import dev.runtrail.telemetry.core.internal.redact.TelemetryRedactor;
 import io.opentelemetry.api.baggage.Baggage;
 import io.opentelemetry.api.common.AttributeKey;
@@ -19,9 +20,6 @@ import java.util.Map;
  */
 final class RunFacts {
 
-  /** Baggage keys that carry the run across processes. */
-  static final String BAGGAGE_CORRELATION_ID = "correlation_id";
-  static final String BAGGAGE_RUN_ID = "run_id";
 
   final String runId;
   final String name;
@@ -43,7 +41,7 @@ final class RunFacts {
   private final List<String[]> rawResolvedValues;
   private final Map<String, Object> laterAttributes = Collections.synchronizedMap(new LinkedHashMap<>());
 
-  private RunFacts(SdkRunBuilder b, String runId) {
+  private RunFacts(SdkRunBuilder b, String runId, Context parent) {
     TelemetryRedactor r = b.c.redactor;
     this.runId = runId;
     this.name = r.text(b.name);
@@ -57,9 +55,7 @@ final class RunFacts {
     this.gitBranch = r.value("git.branch", b.gitBranch);
     this.runner = r.text(b.runner);
     this.ticket = r.text(b.ticket);
-    this.correlationId = b.correlationId != null && !b.correlationId.isBlank()
-        ? r.text(b.correlationId.trim())
-        : b.c.ids.nextCorrelationId();
+    this.correlationId = correlationId(b, parent);
     this.sessionId = r.text(b.sessionId);
     this.policy = Collections.unmodifiableMap(new LinkedHashMap<>(b.policy));
     this.custom = r.attributes(b.attributes.build());
@@ -75,8 +71,17 @@ final class RunFacts {
     this.common = common.build();
   }
 
-  static RunFacts from(SdkRunBuilder builder, String runId) {
-    return new RunFacts(builder, runId);
+  static RunFacts from(SdkRunBuilder builder, String runId, Context parent) {
+    return new RunFacts(builder, runId, parent);
+  }
+
+  /** The caller's, else the one inherited from the parent context's baggage, else a fresh one. */
+  private static String correlationId(SdkRunBuilder b, Context parent) {
+    if (b.correlationId != null && !b.correlationId.isBlank()) {
+      return b.c.redactor.text(b.correlationId.trim());
+    }
+    String inherited = CorrelationIds.fromBaggage(parent);
+    return inherited != null ? b.c.redactor.text(inherited) : b.c.ids.nextCorrelationId();
   }
 
   /** The root span's attributes: the common ones plus name, git, ticket, plan id/version and policy. */
@@ -94,8 +99,8 @@ final class RunFacts {
   /** The parent context plus W3C baggage carrying the correlation id and run id to other processes. */
   Context withBaggage(Context parent) {
     Baggage baggage = Baggage.fromContext(parent).toBuilder()
-        .put(BAGGAGE_CORRELATION_ID, correlationId)
-        .put(BAGGAGE_RUN_ID, runId)
+        .put(CorrelationIds.BAGGAGE_KEY, correlationId)
+        .put(CorrelationIds.RUN_ID_BAGGAGE_KEY, runId)
         .build();
     return parent.with(baggage);
   }

@@ -81,8 +81,8 @@ public final class SdkRunContext implements RunContext {
     Components c = b.c;
     Instant startedAt = c.clock.instant();
     long startNanos = System.nanoTime();
-    RunFacts facts = RunFacts.from(b, c.ids.next(startedAt));
     Context parent = b.parent != null ? b.parent : Context.current();
+    RunFacts facts = RunFacts.from(b, c.ids.next(startedAt), parent);
     boolean continuesTrace = Span.fromContext(parent).getSpanContext().isValid();
     SpanBuilder spanBuilder = c.tracer.spanBuilder(facts.name)
         .setSpanKind(SpanKind.INTERNAL)
