@@ -5,8 +5,14 @@ import dev.runtrail.telemetry.Step;
 import dev.runtrail.telemetry.Telemetry;
 import dev.runtrail.telemetry.attributes.AgentAttributes;
 import dev.runtrail.telemetry.attributes.GenAiAttributes;
+import dev.runtrail.telemetry.core.Runtrail;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,6 +25,31 @@ public final class AgentDemo {
   private static final Logger LOG = LoggerFactory.getLogger(AgentDemo.class);
 
   private AgentDemo() {}
+
+  /**
+   * Fans work out to a pool: {@code Runtrail.wrap} carries the run, the current step and the MDC to
+   * the pool threads, so each task's step nests under {@code agent/run} and its log lines carry the
+   * run id.
+   */
+  private static void analyzeModulesInParallel(RunContext run) {
+    ExecutorService pool = Runtrail.wrap(Executors.newFixedThreadPool(3));
+    try {
+      List<CompletableFuture<Void>> tasks = new ArrayList<>();
+      for (String module : List.of("network", "compute", "storage")) {
+        tasks.add(CompletableFuture.runAsync(() -> {
+          try (Step analyze = run.step("agent/run/analyze/" + module)) {
+            LOG.info("Analyzing module {}", module);
+            run.trail().toolCall("terraform", Map.of("args", "plan -target=module." + module));
+            DeployDemo.sleep(15);
+            run.trail().toolResult("terraform", Map.of("module", module, "drift", module.equals("network") ? 1 : 0));
+          }
+        }, pool));
+      }
+      CompletableFuture.allOf(tasks.toArray(new CompletableFuture<?>[0])).join();
+    } finally {
+      pool.shutdown();
+    }
+  }
 
   static RunContext remediate(Telemetry telemetry) {
     RunContext run = telemetry.run("agent.process_task")
@@ -37,6 +68,7 @@ public final class AgentDemo {
         clone.attribute(AgentAttributes.REPO_CLONE_MS, 20L);
       }
       try (Step work = run.step("agent/run")) {
+        analyzeModulesInParallel(run);
         run.trail().toolCall("read-file", Map.of("path", "main.tf"));
         run.trail().toolResult("read-file", Map.of("size", 2340));
         run.trail().toolCall("write-file", Map.of("path", "main.tf"));

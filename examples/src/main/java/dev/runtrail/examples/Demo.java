@@ -4,6 +4,7 @@ import dev.runtrail.telemetry.RunContext;
 import dev.runtrail.telemetry.Telemetry;
 import dev.runtrail.telemetry.core.Runtrail;
 import dev.runtrail.telemetry.core.RuntrailTelemetry;
+import java.nio.file.Path;
 
 /**
  * The README's demo: an instrumented deploy whose health check fails, and an agent run that opens a
@@ -30,9 +31,12 @@ public final class Demo {
       System.setProperty("otel.service.name", "runtrail-demo");
     }
     Telemetry telemetry = Runtrail.fromEnvironment();
-    String runsDirectory = telemetry instanceof RuntrailTelemetry
-        ? ((RuntrailTelemetry) telemetry).runsDirectory().toString()
-        : "(telemetry disabled)";
+    if (!(telemetry instanceof RuntrailTelemetry)) {
+      System.out.println("Runtrail is disabled (RUNTRAIL_ENABLED is not true): the demo runs, records nothing.");
+    }
+    Path runsDirectory = telemetry instanceof RuntrailTelemetry
+        ? ((RuntrailTelemetry) telemetry).runsDirectory()
+        : Path.of("(disabled)");
     RunContext deploy;
     RunContext agent;
     try (telemetry) {

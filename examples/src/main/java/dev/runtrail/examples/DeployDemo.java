@@ -7,9 +7,15 @@ import dev.runtrail.telemetry.Step;
 import dev.runtrail.telemetry.Telemetry;
 import dev.runtrail.telemetry.attributes.RunAttributes;
 import dev.runtrail.telemetry.trail.DecoratorUsage;
+import dev.runtrail.telemetry.core.trail.TrailReader;
+import dev.runtrail.telemetry.trail.TrailEvent;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -121,14 +127,38 @@ public final class DeployDemo {
     }
   }
 
-  /** Prints what a person needs to find the run. */
-  static void report(RunContext run, String runsDirectory) {
+  /** Prints what a person needs to find the run, and its trail as it was written (redacted). */
+  static void report(RunContext run, Path runsDirectory) {
     System.out.println();
     System.out.println("Run " + run.runId() + " (" + run.name() + ") finished: " + run.status().label()
-        + (run.status() == RunStatus.FAILED ? " — failed as scripted, at main/verify/healthz" : ""));
-    System.out.println("  plan hash      " + run.planHash());
+        + (run.status() == RunStatus.FAILED ? " (as scripted: the health check timed out)" : ""));
+    System.out.println("  plan hash      " + (run.planHash().isEmpty() ? "-" : run.planHash()));
     System.out.println("  trace id       " + run.spanContext().getTraceId());
     System.out.println("  correlation id " + run.correlationId());
-    System.out.println("  run store      " + runsDirectory);
+    Path folder = runFolder(runsDirectory, run.runId());
+    if (folder == null) {
+      System.out.println("  run folder     (not found under " + runsDirectory + ")");
+      return;
+    }
+    System.out.println("  run folder     " + folder);
+    try {
+      TrailReader.Result trail = TrailReader.read(folder.resolve("trail.jsonl"));
+      System.out.println("  trail          " + trail.events().size() + " events"
+          + (trail.isIntact() ? ", gap-free" : ", problems: " + trail.problems() + " " + trail.gaps()));
+      for (TrailEvent event : trail.events()) {
+        System.out.printf("    #%-3d %-18s %-26s %s%n", event.sequence(), event.type(),
+            event.step() == null ? "-" : event.step(), event.data());
+      }
+    } catch (IOException e) {
+      System.out.println("  trail          unreadable: " + e.getMessage());
+    }
+  }
+
+  private static Path runFolder(Path runsDirectory, String runId) {
+    try (Stream<Path> paths = Files.walk(runsDirectory, 4)) {
+      return paths.filter(p -> p.getFileName().toString().equals(runId)).findFirst().orElse(null);
+    } catch (IOException e) {
+      return null;
+    }
   }
 }

@@ -8,6 +8,7 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.spi.LoggingEventBuilder;
 
 /** Records a failure on a span (status, {@code error.type}, a redacted exception event) and logs it. */
 final class Failures {
@@ -47,13 +48,21 @@ final class Failures {
           EXCEPTION_STACKTRACE, stackTrace));
     }
     if (LOG.isWarnEnabled()) {
-      LOG.atWarn()
+      LoggingEventBuilder warning = LOG.atWarn()
           .setMessage("{} failed with {}{}")
           .addArgument(what)
           .addArgument(code)
           .addArgument(message == null ? "" : ": " + message)
-          .addKeyValue("error.type", code)
-          .addKeyValue("exception.type", cause == null ? null : cause.getClass().getName())
+          .addKeyValue("error.type", code);
+      if (cause != null) {
+        warning.addKeyValue("exception.type", cause.getClass().getName());
+      }
+      warning.log();
+    }
+    if (stackTrace != null && LOG.isDebugEnabled()) {
+      LOG.atDebug().setMessage("{} failed with {}: exception")
+          .addArgument(what)
+          .addArgument(code)
           .addKeyValue("exception.stacktrace", stackTrace)
           .log();
     }

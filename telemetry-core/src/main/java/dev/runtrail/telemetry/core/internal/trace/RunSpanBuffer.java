@@ -64,7 +64,25 @@ public final class RunSpanBuffer implements SpanProcessor {
      */
     public SpanProcessor capture() {
       if (!captureSpans) {
-        return SpanProcessor.composite();
+        // Not the SDK's NoopSpanProcessor: a provider with only that hands out a no-op tracer, and
+        // runs need real trace and span ids (MDC, trails) even when nothing is exported.
+        return new SpanProcessor() {
+          @Override
+          public void onStart(Context parentContext, ReadWriteSpan span) {}
+
+          @Override
+          public boolean isStartRequired() {
+            return false;
+          }
+
+          @Override
+          public void onEnd(ReadableSpan span) {}
+
+          @Override
+          public boolean isEndRequired() {
+            return false;
+          }
+        };
       }
       RunSpanBuffer buffer = new RunSpanBuffer(this, SpanProcessor.composite());
       buffers.add(buffer);

@@ -67,7 +67,9 @@ public final class SdkRunContext implements RunContext {
     this.c = c;
     this.facts = facts;
     this.root = root;
-    this.context = facts.withBaggage(parent).with(root).with(ContextKeys.RUN, this).with(ContextKeys.STEP, null);
+    Context context = facts.withBaggage(parent).with(root).with(ContextKeys.RUN, this);
+    // A run started inside another run's step does not inherit that step.
+    this.context = parent.get(ContextKeys.STEP) == null ? context : context.with(ContextKeys.STEP, NoopStep.INSTANCE);
     this.startedAt = startedAt;
     this.startNanos = startNanos;
     this.spans = spans;
