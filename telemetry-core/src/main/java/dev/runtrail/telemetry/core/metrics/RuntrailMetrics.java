@@ -14,7 +14,8 @@ import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
  * }</pre>
  *
  * <p>or pass the registry to {@code Runtrail.builder().meterRegistry(registry)}. Meters are recorded
- * on an internal composite, so a registry bound later still receives every meter.
+ * on an internal composite, so a registry bound later still receives every meter (counting from the
+ * moment it is bound).
  */
 public final class RuntrailMetrics implements MeterBinder {
 
