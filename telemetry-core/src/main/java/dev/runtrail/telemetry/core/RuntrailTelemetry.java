@@ -104,6 +104,8 @@ public final class RuntrailTelemetry implements Telemetry {
     }
     sinks.addAll(b.trailSinks);
     this.delivery = new TrailDelivery(sinks, queueCapacity, offerTimeout, monitor);
+    runMetrics.initialize(sinks.stream().filter(sink -> sink.delivery() == TrailSink.Delivery.DURABLE)
+        .map(TrailSink::name).toList());
 
     this.components = new Components(
         tracing.tracer(), redactor, monitor, runMetrics, delivery, completion, b.clock, traceIds,

@@ -168,6 +168,17 @@ public final class MicrometerRunMetrics implements RunMetrics {
         .increment();
   }
 
+  @Override
+  public void initialize(java.util.List<String> durableSinks) {
+    for (String where : new String[] {"trail_queue", "trail_sink", "span_export", "tag_overflow", "run_export"}) {
+      dropped(where, 0);
+    }
+    for (String sink : durableSinks) {
+      counter("runtrail.trail.gaps", "Accepted trail events a durable sink failed to persist", "sink",
+          tags.value("sink", sink));
+    }
+  }
+
   private Counter counter(String name, String description, String... tagPairs) {
     return meter(new MeterKey(name, tagPairs), key ->
         Counter.builder(name).description(description).tags(Tags.of(tagPairs)).register(registry));

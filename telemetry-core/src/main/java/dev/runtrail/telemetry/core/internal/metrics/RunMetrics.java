@@ -43,4 +43,10 @@ public interface RunMetrics {
   default void dropped(String where, long count) {}
 
   default void trailGap(String sink) {}
+
+  /**
+   * Creates the self-monitoring counters at zero (drops by place, gaps of each durable sink), so that
+   * alert rules see the first increment instead of a series appearing already at 1.
+   */
+  default void initialize(java.util.List<String> durableSinks) {}
 }
