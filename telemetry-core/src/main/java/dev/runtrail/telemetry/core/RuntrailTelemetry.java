@@ -81,7 +81,7 @@ public final class RuntrailTelemetry implements Telemetry {
     monitor.metrics(runMetrics);
 
     RunStoreLayout layout = new RunStoreLayout(runsDirectory);
-    this.completion = new RunCompletion(runExporters(b, config, layout), monitor, offerTimeout,
+    this.completion = new RunCompletion(runExporters(b, config, layout), redactor, monitor, offerTimeout,
         b.synchronousExport);
     this.tracing = Tracing.create(b, config, redactor, monitor, sampleSuccess < 1.0, completion.hasExporters());
 

@@ -1,5 +1,6 @@
 package dev.runtrail.telemetry.core.metrics;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
@@ -55,8 +56,11 @@ public final class PrometheusEndpoint implements AutoCloseable {
     }
   }
 
-  /** The registry the endpoint serves. */
-  public PrometheusMeterRegistry registry() {
+  /**
+   * The registry the endpoint serves. Typed as {@link MeterRegistry} so that classes using this one
+   * do not need the Prometheus classes to load.
+   */
+  public MeterRegistry registry() {
     return registry;
   }
 

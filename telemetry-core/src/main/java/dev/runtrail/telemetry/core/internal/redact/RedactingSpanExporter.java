@@ -38,7 +38,7 @@ public final class RedactingSpanExporter implements SpanExporter {
     try {
       List<SpanData> redacted = new ArrayList<>(count);
       for (SpanData span : spans) {
-        redacted.add(new RedactedSpanData(span, redactor));
+        redacted.add(redact(span, redactor));
       }
       CompletableResultCode result = delegate.export(redacted);
       result.whenComplete(
@@ -53,6 +53,11 @@ public final class RedactingSpanExporter implements SpanExporter {
       monitor.dropped("span_export", count, "the span exporter threw " + e);
       return CompletableResultCode.ofFailure();
     }
+  }
+
+  /** A span with its names, attributes, events, links and status message redacted. */
+  public static SpanData redact(SpanData span, TelemetryRedactor redactor) {
+    return new RedactedSpanData(span, redactor);
   }
 
   @Override

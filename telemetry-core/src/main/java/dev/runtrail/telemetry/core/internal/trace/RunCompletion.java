@@ -3,6 +3,8 @@ package dev.runtrail.telemetry.core.internal.trace;
 import dev.runtrail.telemetry.core.export.FinishedRun;
 import dev.runtrail.telemetry.core.export.RunExporter;
 import dev.runtrail.telemetry.core.internal.SelfMonitor;
+import dev.runtrail.telemetry.core.internal.redact.RedactingSpanExporter;
+import dev.runtrail.telemetry.core.internal.redact.TelemetryRedactor;
 import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.time.Duration;
@@ -25,13 +27,16 @@ public final class RunCompletion {
   private final Duration offerTimeout;
   private final ThreadPoolExecutor executor;
   private final boolean synchronous;
+  private final TelemetryRedactor redactor;
 
   /**
    * @param synchronous export on the thread that closes the run (tests: everything is visible when
    *     {@code close()} returns) instead of on the export thread
    */
-  public RunCompletion(List<RunExporter> exporters, SelfMonitor monitor, Duration offerTimeout, boolean synchronous) {
+  public RunCompletion(List<RunExporter> exporters, TelemetryRedactor redactor, SelfMonitor monitor,
+      Duration offerTimeout, boolean synchronous) {
     this.exporters = List.copyOf(exporters);
+    this.redactor = redactor;
     this.monitor = monitor;
     this.offerTimeout = offerTimeout;
     this.synchronous = synchronous;
@@ -87,7 +92,9 @@ public final class RunCompletion {
     try {
       List<SpanData> data = new ArrayList<>(spans.size());
       for (ReadableSpan span : spans) {
-        data.add(span.toSpanData());
+        // Values set directly on spans (outside Runtrail's API) are only redacted on export: redact
+        // here too, as the run store writes these spans to disk.
+        data.add(RedactingSpanExporter.redact(span.toSpanData(), redactor));
       }
       finished = run.toFinishedRun(data, sampled);
     } catch (RuntimeException e) {
