@@ -88,7 +88,7 @@ class RedactionEnforcementTest {
         step.stderrTail("fatal: could not read from https://deploy:" + PASSWORD + "@git.example.com/repo.git\n"
             + "token=" + GITHUB + "\n");
         run.trail().toolCall("curl", Map.of("headers", Map.of("Authorization", "Bearer " + JWT),
-            "args", List.of("-u", "admin:" + PASSWORD), "env", Map.of("AWS_ACCESS_KEY_ID", AWS)));
+            "args", List.of("login", "--password", PASSWORD), "env", Map.of("AWS_ACCESS_KEY_ID", AWS)));
         run.trail().record("custom_event", Map.of("note", "used " + GITHUB));
         step.fail("E_PUSH_" + AWS, new IllegalStateException("push failed with token " + GITHUB,
             new RuntimeException("cause carries " + JWT)));

@@ -3,14 +3,10 @@ package dev.runtrail.telemetry.core.trail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.runtrail.telemetry.RunContext;
-import dev.runtrail.telemetry.Step;
 import dev.runtrail.telemetry.core.TestTelemetry;
 import dev.runtrail.telemetry.core.config.Setting;
 import dev.runtrail.telemetry.trail.TrailEvent;
-import dev.runtrail.telemetry.trail.TrailEventTypes;
 import dev.runtrail.telemetry.trail.TrailSink;
-import io.opentelemetry.api.common.AttributeKey;
-import io.opentelemetry.sdk.trace.data.EventData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -54,60 +50,7 @@ class TrailDeliveryTest {
     }
   }
 
-  @Test
-  void allSinksReceiveTheSameEventsInOrder() throws Exception {
-    RecordingSink async = new RecordingSink();
-    String runId;
-    List<EventData> spanEvents;
-    try (TestTelemetry t = TestTelemetry.create(runsDir, Map.of(), async)) {
-      try (RunContext run = t.telemetry.run("agent").start()) {
-        runId = run.runId();
-        try (Step step = run.step("agent/run")) {
-          run.trail().toolCall("read-file", Map.of("path", "main.tf"));
-          run.trail().toolResult("read-file", Map.of("size", 2340));
-          run.trail().prCreated("https://github.com/org/repo/pull/42", "agent/fix-123");
-        }
-      }
-      spanEvents = t.span("agent/run").getEvents();
-      t.telemetry.close(); // delivers everything queued (the exporter forgets its spans on shutdown)
-      List<TrailEvent> memory = t.trail.events();
-      List<TrailEvent> file = TrailReader.read(trailFile(runsDir)).events();
-      assertThat(memory).extracting(TrailEvent::type)
-          .containsExactly(TrailEventTypes.TOOL_CALL, TrailEventTypes.TOOL_RESULT, TrailEventTypes.PR_CREATED);
-      assertThat(memory).extracting(TrailEvent::sequence).containsExactly(1L, 2L, 3L);
-      assertThat(async.events).isEqualTo(memory);
-      assertThat(file).extracting(TrailEvent::sequence).containsExactly(1L, 2L, 3L);
-      assertThat(file).extracting(TrailEvent::type).isEqualTo(memory.stream().map(TrailEvent::type).toList());
-      assertThat(file.get(0).data()).containsEntry("tool", "read-file");
-      assertThat(file.get(1).data()).containsEntry("size", 2340L);
-      assertThat(spanEvents).extracting(EventData::getName)
-          .containsExactly(TrailEventTypes.TOOL_CALL, TrailEventTypes.TOOL_RESULT, TrailEventTypes.PR_CREATED);
-      assertThat(spanEvents.get(0).getAttributes().get(AttributeKey.stringKey("args.path"))).isEqualTo("main.tf");
-      assertThat(async.ended).containsExactly(runId);
-    }
-  }
 
-  @Test
-  void eventsCarryIdsOfTheRunAndTheCurrentStep() {
-    try (TestTelemetry t = TestTelemetry.create(runsDir)) {
-      try (RunContext run = t.telemetry.run("agent").sessionId("sess-1").correlationId("corr-1").start()) {
-        run.trail().record("task_received", Map.of("from", "webhook"));
-        try (Step step = run.step("agent/run")) {
-          run.trail().toolCall("read-file", Map.of());
-          TrailEvent inStep = t.trail.events().get(1);
-          assertThat(inStep.step()).isEqualTo("agent/run");
-          assertThat(inStep.spanId()).isEqualTo(step.spanContext().getSpanId());
-          assertThat(inStep.traceId()).isEqualTo(run.spanContext().getTraceId());
-        }
-        TrailEvent first = t.trail.events().get(0);
-        assertThat(first.runId()).isEqualTo(run.runId());
-        assertThat(first.sessionId()).isEqualTo("sess-1");
-        assertThat(first.correlationId()).isEqualTo("corr-1");
-        assertThat(first.step()).isNull();
-        assertThat(first.spanId()).isEqualTo(run.spanContext().getSpanId());
-      }
-    }
-  }
 
   @Test
   void sixteenThreadsTenThousandEventsEachLandGapFree() throws Exception {
@@ -263,15 +206,6 @@ class TrailDeliveryTest {
     }
   }
 
-  @Test
-  void eventsAfterTheRunClosedAreRefusedAndCounted() {
-    try (TestTelemetry t = TestTelemetry.create(runsDir)) {
-      RunContext run = t.telemetry.run("agent").start();
-      run.close();
-      assertThat(run.trail().record("late", Map.of())).isZero();
-      assertThat(t.telemetry.droppedCounts()).containsEntry("run_closed", 1L);
-    }
-  }
 
   @Test
   void dataIsCopiedSoLaterChangesDoNotLeak() {
