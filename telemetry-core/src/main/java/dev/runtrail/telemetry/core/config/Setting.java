@@ -23,6 +23,7 @@ public enum Setting {
   PROMETHEUS_PORT("", "Serves Prometheus metrics on this port (`/metrics`); unset = off."),
   PROMETHEUS_HOST("127.0.0.1", "Address the Prometheus endpoint binds to."),
   RUN_STORE("true", "Writes run artifacts and the index when telemetry-runs is on the classpath."),
+  RETENTION("prod=90d,staging=30d,dev=7d,*=30d", "Days each env's runs are kept by `runtrail runs prune` (`*` = any other env)."),
   REGISTER_GLOBAL("false", "Also registers Runtrail's OpenTelemetry as `GlobalOpenTelemetry`.");
 
   private final String defaultValue;

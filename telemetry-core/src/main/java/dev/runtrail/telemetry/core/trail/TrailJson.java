@@ -10,7 +10,8 @@ import java.io.StringWriter;
 import java.io.Writer;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,13 +22,17 @@ public final class TrailJson {
 
   static final JsonFactory JSON = JsonFactory.builder().build();
 
+  /** ISO-8601 UTC with exactly three fraction digits, as every timestamp in the run store. */
+  public static final DateTimeFormatter TIMESTAMP =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
   private TrailJson() {}
 
   /** Writes one event as a JSON object (no newline). */
   public static void write(TrailEvent event, JsonGenerator out) throws IOException {
     out.writeStartObject();
     out.writeNumberField("seq", event.sequence());
-    out.writeStringField("ts", event.timestamp().truncatedTo(ChronoUnit.MILLIS).toString());
+    out.writeStringField("ts", TIMESTAMP.format(event.timestamp()));
     out.writeStringField("type", event.type());
     out.writeStringField("run_id", event.runId());
     writeNullable(out, "session_id", event.sessionId());

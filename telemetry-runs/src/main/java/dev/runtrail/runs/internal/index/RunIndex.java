@@ -1,0 +1,269 @@
+package dev.runtrail.runs.internal.index;
+
+import dev.runtrail.runs.internal.json.JsonTree;
+import dev.runtrail.runs.internal.summary.RunSummary;
+import dev.runtrail.runs.internal.summary.StepSummary;
+import dev.runtrail.runs.internal.summary.Timestamps;
+import dev.runtrail.telemetry.trail.TrailEvent;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * The SQLite index {@code runs.db}: one row per run, its steps and its trail events, written when a run
+ * finishes and rebuildable from the run folders. WAL mode and a busy timeout let several processes
+ * write the same file; every statement is prepared (no SQL is built from user input). Not thread-safe:
+ * one instance per thread, closed after use.
+ */
+public final class RunIndex implements AutoCloseable {
+
+  /** How long a writer waits for another process's lock before giving up. */
+  static final int BUSY_TIMEOUT_MS = 10_000;
+
+  private static final String INSERT_RUN = "INSERT OR REPLACE INTO runs (run_id, name, env, target, plan_hash,"
+      + " started_at, ended_at, duration_ms, status, error_code, error_message, failed_step, retries, runner, ticket,"
+      + " git_sha, git_branch, trace_id, correlation_id, session_id, spans_sampled, policy, dir, indexed_at)"
+      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  private static final String INSERT_STEP = "INSERT INTO steps (run_id, ordinal, path, parent_path, started_at,"
+      + " ended_at, duration_ms, status, exit_code, error_code, error_message, retries, attempts, stderr_tail)"
+      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  private static final String INSERT_EVENT =
+      "INSERT OR REPLACE INTO trail_events (run_id, seq, ts, type, step, data) VALUES (?, ?, ?, ?, ?, ?)";
+
+  private final Connection connection;
+  private final Path file;
+
+  private RunIndex(Connection connection, Path file) {
+    this.connection = connection;
+    this.file = file;
+  }
+
+  /**
+   * Opens (creating if needed) the index file and its tables.
+   *
+   * @throws IndexException naming the file when it cannot be opened or is not a runs index
+   */
+  public static RunIndex open(Path file) {
+    try {
+      Files.createDirectories(file.toAbsolutePath().getParent());
+      SQLiteConfig config = new SQLiteConfig();
+      config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+      config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+      config.setBusyTimeout(BUSY_TIMEOUT_MS);
+      config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+      Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
+      try {
+        IndexSchema.ensure(connection, file.toString());
+      } catch (SQLException | RuntimeException e) {
+        connection.close();
+        throw e;
+      }
+      return new RunIndex(connection, file);
+    } catch (SQLException e) {
+      throw new IndexException("Cannot open the run index " + file + ": " + e.getMessage(), e);
+    } catch (java.io.IOException e) {
+      throw new IndexException("Cannot create the folder of the run index " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  /** Queries over this index. */
+  public RunQueries queries() {
+    return new RunQueries(connection, file);
+  }
+
+  /** Adds or replaces a run with its steps and trail events, in one transaction. */
+  public void put(RunSummary run, List<TrailEvent> trail, String relativeDir) {
+    inTransaction("indexing run " + run.runId(), () -> {
+      deleteRows(run.runId());
+      insertRun(run, relativeDir);
+      insertSteps(run);
+      insertEvents(run.runId(), trail);
+    });
+  }
+
+  /** Removes a run and its rows; no error when it is not indexed. */
+  public void delete(String runId) {
+    inTransaction("removing run " + runId, () -> deleteRows(runId));
+  }
+
+  /** Rebuilds: removes every row, then adds each run the source gives, all in one transaction. */
+  public void replaceAll(Iterable<IndexedRunData> runs) {
+    inTransaction("rebuilding the index", () -> {
+      try (java.sql.Statement statement = connection.createStatement()) {
+        statement.execute("DELETE FROM trail_events");
+        statement.execute("DELETE FROM steps");
+        statement.execute("DELETE FROM runs");
+      }
+      for (IndexedRunData data : runs) {
+        deleteRows(data.summary().runId());
+        insertRun(data.summary(), data.relativeDir());
+        insertSteps(data.summary());
+        insertEvents(data.summary().runId(), data.trail());
+      }
+    });
+  }
+
+  /** A run read from its folder, ready to index. */
+  public record IndexedRunData(RunSummary summary, List<TrailEvent> trail, String relativeDir) {}
+
+  private void deleteRows(String runId) throws SQLException {
+    for (String table : List.of("trail_events", "steps", "runs")) {
+      try (PreparedStatement delete = connection.prepareStatement(deleteSql(table))) {
+        delete.setString(1, runId);
+        delete.executeUpdate();
+      }
+    }
+  }
+
+  private static String deleteSql(String table) {
+    switch (table) {
+      case "trail_events":
+        return "DELETE FROM trail_events WHERE run_id = ?";
+      case "steps":
+        return "DELETE FROM steps WHERE run_id = ?";
+      default:
+        return "DELETE FROM runs WHERE run_id = ?";
+    }
+  }
+
+  private void insertRun(RunSummary run, String relativeDir) throws SQLException {
+    try (PreparedStatement insert = connection.prepareStatement(INSERT_RUN)) {
+      int i = 0;
+      insert.setString(++i, run.runId());
+      insert.setString(++i, run.name());
+      insert.setString(++i, run.env());
+      insert.setString(++i, run.target());
+      insert.setString(++i, run.planHash());
+      insert.setLong(++i, run.startedAt().toEpochMilli());
+      insert.setLong(++i, run.endedAt().toEpochMilli());
+      insert.setLong(++i, run.durationMs());
+      insert.setString(++i, run.status());
+      insert.setString(++i, run.errorCode());
+      insert.setString(++i, run.errorMessage());
+      insert.setString(++i, run.failedStep());
+      insert.setInt(++i, run.retries());
+      insert.setString(++i, run.runner());
+      insert.setString(++i, run.ticket());
+      insert.setString(++i, run.gitSha());
+      insert.setString(++i, run.gitBranch());
+      insert.setString(++i, run.traceId());
+      insert.setString(++i, run.correlationId());
+      insert.setString(++i, run.sessionId());
+      if (run.spansSampled() == null) {
+        insert.setNull(++i, Types.INTEGER);
+      } else {
+        insert.setInt(++i, run.spansSampled() ? 1 : 0);
+      }
+      insert.setString(++i, JsonTree.toJson(run.policy()));
+      insert.setString(++i, relativeDir);
+      insert.setLong(++i, Instant.now().toEpochMilli());
+      insert.executeUpdate();
+    }
+  }
+
+  private void insertSteps(RunSummary run) throws SQLException {
+    try (PreparedStatement insert = connection.prepareStatement(INSERT_STEP)) {
+      int ordinal = 0;
+      for (StepSummary step : run.steps()) {
+        int i = 0;
+        insert.setString(++i, run.runId());
+        insert.setInt(++i, ordinal++);
+        insert.setString(++i, step.path());
+        insert.setString(++i, step.parentPath());
+        insert.setLong(++i, step.startedAt().toEpochMilli());
+        insert.setLong(++i, step.endedAt().toEpochMilli());
+        insert.setLong(++i, step.durationMs());
+        insert.setString(++i, step.status());
+        if (step.exitCode() == null) {
+          insert.setNull(++i, Types.INTEGER);
+        } else {
+          insert.setInt(++i, step.exitCode());
+        }
+        insert.setString(++i, step.errorCode());
+        insert.setString(++i, step.errorMessage());
+        insert.setInt(++i, step.retries());
+        insert.setString(++i, JsonTree.toJson(attempts(step)));
+        insert.setString(++i, step.stderrTail());
+        insert.addBatch();
+      }
+      insert.executeBatch();
+    }
+  }
+
+  private static List<Object> attempts(StepSummary step) {
+    List<Object> attempts = new ArrayList<>();
+    for (StepSummary.Attempt attempt : step.attempts()) {
+      Map<String, Object> a = new LinkedHashMap<>();
+      a.put("n", attempt.n());
+      a.put("exit_code", attempt.exitCode());
+      a.put("cause", attempt.cause());
+      a.put("at", Timestamps.format(attempt.at()));
+      attempts.add(a);
+    }
+    return attempts;
+  }
+
+  private void insertEvents(String runId, List<TrailEvent> trail) throws SQLException {
+    try (PreparedStatement insert = connection.prepareStatement(INSERT_EVENT)) {
+      for (TrailEvent event : trail) {
+        if (!event.runId().equals(runId)) {
+          continue;
+        }
+        insert.setString(1, runId);
+        insert.setLong(2, event.sequence());
+        insert.setLong(3, event.timestamp().toEpochMilli());
+        insert.setString(4, event.type());
+        insert.setString(5, event.step());
+        insert.setString(6, JsonTree.toJson(event.data()));
+        insert.addBatch();
+      }
+      insert.executeBatch();
+    }
+  }
+
+  /** Work inside a transaction. */
+  @FunctionalInterface
+  private interface Work {
+    void run() throws SQLException;
+  }
+
+  private void inTransaction(String what, Work work) {
+    try {
+      connection.setAutoCommit(false);
+      try {
+        work.run();
+        connection.commit();
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      } finally {
+        connection.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new IndexException(what + " in " + file + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      throw new IndexException("closing " + file + " failed: " + e.getMessage(), e);
+    }
+  }
+}

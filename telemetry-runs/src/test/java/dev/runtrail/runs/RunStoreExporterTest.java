@@ -1,0 +1,146 @@
+package dev.runtrail.runs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.runtrail.runs.fixtures.SeedRun;
+import dev.runtrail.runs.internal.artifacts.ArtifactWriter;
+import dev.runtrail.runs.internal.artifacts.AtomicFiles;
+import dev.runtrail.runs.internal.index.IndexedRun;
+import dev.runtrail.runs.internal.index.RunFilter;
+import dev.runtrail.runs.internal.index.RunIndex;
+import dev.runtrail.runs.internal.summary.Summaries;
+import dev.runtrail.telemetry.core.config.RuntrailConfig;
+import dev.runtrail.telemetry.core.config.Setting;
+import dev.runtrail.telemetry.core.export.FinishedRun;
+import dev.runtrail.telemetry.core.export.RunExporterProvider;
+import dev.runtrail.telemetry.core.export.RunStoreLayout;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunStoreExporterTest {
+
+  @TempDir
+  Path runsDir;
+
+  private Path seedFolder() {
+    return runsDir.resolve("prod/api/" + SeedRun.PLAN_HASH + "/" + SeedRun.RUN_ID);
+  }
+
+  @Test
+  void writesEveryArtifactIntoTheRunsFolder() throws Exception {
+    RunStoreExporter.create(runsDir).export(SeedRun.create(runsDir));
+
+    assertThat(seedFolder()).isDirectoryContaining("glob:**/plan.json").isDirectoryContaining("glob:**/summary.json")
+        .isDirectoryContaining("glob:**/trail.jsonl").isDirectoryContaining("glob:**/otlp-traces.json")
+        .isDirectoryContaining("glob:**/report.html");
+    assertThat(runsDir.resolve("runs.db")).isRegularFile();
+  }
+
+  @Test
+  void writesSummaryLastSoItsPresenceMarksAFinishedRun() throws Exception {
+    List<String> order = new ArrayList<>();
+    ArtifactWriter writer = new ArtifactWriter((file, content) -> {
+      order.add(file.getFileName().toString());
+      AtomicFiles.write(file, content);
+    });
+    FinishedRun run = SeedRun.create(runsDir);
+
+    writer.write(run, Summaries.from(run), seedFolder());
+
+    assertThat(order).containsExactly("plan.json", "otlp-traces.json", "report.html", "summary.json");
+  }
+
+  @Test
+  void stillWritesTheSummaryWhenAnotherArtifactFails() throws Exception {
+    FinishedRun run = SeedRun.create(runsDir);
+    Files.createDirectories(seedFolder().resolve("report.html").resolve("in-the-way"));
+
+    assertThatThrownBy(() -> RunStoreExporter.create(runsDir).export(run))
+        .isInstanceOf(IOException.class).hasMessageContaining("report.html not written");
+
+    assertThat(seedFolder().resolve("summary.json")).isRegularFile();
+    assertThat(indexedIds()).containsExactly(SeedRun.RUN_ID);
+  }
+
+  @Test
+  void keepsTheArtifactsWhenTheIndexCannotBeWritten() throws Exception {
+    Files.createDirectories(runsDir.resolve("runs.db"));
+
+    assertThatThrownBy(() -> RunStoreExporter.create(runsDir).export(SeedRun.create(runsDir)))
+        .isInstanceOf(IOException.class).hasMessageContaining("runtrail runs reindex");
+
+    assertThat(seedFolder().resolve("summary.json")).isRegularFile();
+    assertThat(seedFolder().resolve("report.html")).isRegularFile();
+  }
+
+  @Test
+  void indexesTheRunWithItsStepsAndTrailEvents() throws Exception {
+    RunStoreExporter.create(runsDir).export(SeedRun.create(runsDir));
+
+    try (RunIndex index = RunIndex.open(runsDir.resolve("runs.db"))) {
+      IndexedRun run = index.queries().find(SeedRun.RUN_ID).orElseThrow();
+      assertThat(run.status()).isEqualTo("failed");
+      assertThat(run.failedStep()).isEqualTo("main/verify/healthz");
+      assertThat(run.dir()).isEqualTo("prod/api/" + SeedRun.PLAN_HASH + "/" + SeedRun.RUN_ID);
+      assertThat(index.queries().search().grep("Operation timed out", SeedRun.STARTED.minusSeconds(1), null, 10))
+          .extracting(hit -> hit.where()).containsExactly("stderr");
+      assertThat(index.queries().search().grep("kubectl", SeedRun.STARTED.minusSeconds(1), null, 10))
+          .extracting(hit -> hit.where()).contains("trail tool_call #1");
+    }
+  }
+
+  @Test
+  void storesAndIndexesRunsWhoseSpansWereNotSampled() throws Exception {
+    FinishedRun unsampled = SeedRun.builder(runsDir, SeedRun.RUN_ID, SeedRun.STARTED).spans(List.of(), false).build();
+
+    RunStoreExporter.create(runsDir).export(unsampled);
+
+    assertThat(Files.readString(seedFolder().resolve("summary.json"))).contains("\"spans_sampled\" : false");
+    assertThat(indexedIds()).containsExactly(SeedRun.RUN_ID);
+  }
+
+  @Test
+  void exportingARunAgainReplacesItsIndexRows() throws Exception {
+    RunStoreExporter exporter = RunStoreExporter.create(runsDir);
+
+    exporter.export(SeedRun.create(runsDir));
+    exporter.export(SeedRun.create(runsDir));
+
+    assertThat(indexedIds()).containsExactly(SeedRun.RUN_ID);
+  }
+
+  @Test
+  void providerIsFoundByServiceLoader() {
+    assertThat(ServiceLoader.load(RunExporterProvider.class).stream().map(p -> p.type().getName()))
+        .contains(RunStoreExporterProvider.class.getName());
+  }
+
+  @Test
+  void providerTurnsTheStoreOffWhenRunStoreIsFalse() {
+    RuntrailConfig off = RuntrailConfig.of(Map.of(Setting.RUN_STORE, "false"));
+
+    assertThat(new RunStoreExporterProvider().create(off, new RunStoreLayout(runsDir))).isNull();
+  }
+
+  @Test
+  void providerWritesUnderTheLayoutsRoot() {
+    RuntrailConfig on = RuntrailConfig.of(Map.of());
+
+    assertThat(new RunStoreExporterProvider().create(on, new RunStoreLayout(runsDir)))
+        .isInstanceOfSatisfying(RunStoreExporter.class, e -> assertThat(e.runsDirectory()).isEqualTo(runsDir));
+  }
+
+  private List<String> indexedIds() {
+    try (RunIndex index = RunIndex.open(runsDir.resolve("runs.db"))) {
+      return index.queries().list(RunFilter.all()).stream().map(IndexedRun::runId).toList();
+    }
+  }
+}
