@@ -10,6 +10,7 @@ package dev.runtrail.redaction.internal;
 final class Assignment {
   private static final int MAX_KEY = 96;
   private static final int MAX_QUOTED = 4096;
+  private static final int MAX_PLACEHOLDER = 128;
   private static final String[] CONNECTION_KEYS = {
     "password", "pwd", "accountkey", "sharedaccesskey", "sharedaccesssignature"
   };
@@ -25,7 +26,11 @@ final class Assignment {
     this.maskText = maskText;
   }
 
-  long match(String s, int p) {
+  /**
+   * Cheap first look: where the key before the separator at {@code p} ends, or -1 when that key cannot
+   * be sensitive (its last two chars end no sensitive word, or it is not a key at all: {@code 10:22}).
+   */
+  int keyEnd(String s, int p) {
     int keyEnd = p;
     while (keyEnd > 0 && p - keyEnd < 2 && s.charAt(keyEnd - 1) == ' ') {
       keyEnd--;
@@ -36,10 +41,19 @@ final class Assignment {
         keyEnd--;
       }
     }
-    if (keyEnd < 2 || !CharClass.isAlnum(s.charAt(keyEnd - 1))
-        || !keys.mayEndSensitiveKey(s.charAt(keyEnd - 2), s.charAt(keyEnd - 1))) {
-      return ScanResult.resumeAt(p + 1);
+    if (keyEnd < 2 || !CharClass.isAlnum(s.charAt(keyEnd - 1)) || !keys.mayEndSensitiveKey(s, keyEnd)) {
+      return -1;
     }
+    return keyEnd;
+  }
+
+  long match(String s, int p) {
+    int keyEnd = keyEnd(s, p);
+    return keyEnd < 0 ? ScanResult.resumeAt(p + 1) : match(s, p, keyEnd);
+  }
+
+  /** The full check, once {@link #keyEnd} passed. */
+  long match(String s, int p, int keyEnd) {
     int keyStart = CharClass.runStart(s, keyEnd, keyEnd - MAX_KEY, CharClass.KEY);
     int rule = ruleFor(s, keyStart, keyEnd);
     return rule < 0 ? ScanResult.resumeAt(p + 1) : value(s, p, rule, keyStart, keyEnd);
@@ -99,6 +113,12 @@ final class Assignment {
         rule = RuleIds.AUTHORIZATION_HEADER;
       }
     }
+    if (ve < 0 && CharClass.matches(s, vs, "${")) {
+      int close = s.indexOf('}', vs);
+      if (close > 0 && close - vs < MAX_PLACEHOLDER) {
+        return ScanResult.resumeAt(close + 1);
+      }
+    }
     if (ve < 0) {
       ve = unquotedEnd(s, vs, cookie);
     }
@@ -106,6 +126,17 @@ final class Assignment {
       return ScanResult.resumeAt(p + 1);
     }
     return ScanResult.match(rule, vs, ve);
+  }
+
+  /**
+   * Whether a query parameter ({@code name=}) starts at {@code from}: a name of up to 64 key
+   * characters followed by '='. Decides if an '&' ends a secret value (sanitize-first: when in doubt,
+   * the '&' and what follows stay part of the redacted value).
+   */
+  private static boolean startsParameter(String s, int from) {
+    int end = CharClass.runEnd(s, from, Math.min(s.length(), from + 64), CharClass.KEY);
+    WorkMeter.add(end - from + 1);
+    return end > from && end < s.length() && s.charAt(end) == '=';
   }
 
   private static int closingQuote(String s, int from, char quote) {
@@ -131,6 +162,10 @@ final class Assignment {
     int i = from;
     while (i < n) {
       char c = s.charAt(i);
+      if (c == '&' && !toLineEnd && !startsParameter(s, i + 1)) {
+        i++; // '&' inside a secret (p&ss), not a query separator before "next=..."
+        continue;
+      }
       if (toLineEnd ? (c == '\n' || c == '\r' || c == '"') : CharClass.is(c, CharClass.VALUE_END)) {
         break;
       }

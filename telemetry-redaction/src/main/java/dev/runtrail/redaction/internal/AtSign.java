@@ -9,7 +9,7 @@ import static dev.runtrail.redaction.internal.CharClass.ALNUM;
  * local part costs linear work (the quadratic JDK e-mail regex is the trap this avoids).
  */
 final class AtSign {
-  private static final int MAX_USERINFO = 256;
+  private static final int MAX_USERINFO = 128;
   private static final int MAX_SCHEME = 32;
   private static final int MAX_LOCAL = 64;
   private static final int MAX_DOMAIN = 253;

@@ -32,7 +32,49 @@ final class CardNumbers {
     }
     long found = groups == 1 ? single(s, d, end) : grouped(s, d, end);
     return ScanResult.isMatch(found) && !underIdentifierKey(s, ScanResult.start(found))
-        ? found : ScanResult.resumeAt(end);
+        ? found : ScanResult.resumeAt(shortNumericTail(s, end));
+  }
+
+  /**
+   * Past the short digit runs chained to a number by date/time/decimal separators ({@code -09-20},
+   * {@code T10:22:31.123Z}, {@code ,456}, {@code +02}). Runs of at most 3 digits cannot start a card (its first group has 4), so
+   * skipping them is safe; strict mode does not use this (IPv4 octets are short runs).
+   */
+  /** Issuer prefix check on the first 4 digits at {@code d}: 2221-2720, 3[0456789], 4, 5, 6. */
+  static boolean mayStartCard(String s, int d) {
+    char first = s.charAt(d);
+    if (first >= '4' && first <= '6') {
+      return true;
+    }
+    char second = s.charAt(d + 1);
+    if (first == '3') {
+      return second == '0' || second >= '4';
+    }
+    if (first != '2') {
+      return false;
+    }
+    int prefix = (second - '0') * 100 + (s.charAt(d + 2) - '0') * 10 + (s.charAt(d + 3) - '0');
+    return prefix >= 221 && prefix <= 720;
+  }
+
+  private static boolean isNumericSeparator(char c) {
+    return c == ':' || c == '.' || c == '-' || c == 'T' || c == ',' || c == '/' || c == '+';
+  }
+
+  static int shortNumericTail(String s, int from) {
+    int n = s.length();
+    int e = from;
+    while (e + 1 < n && isNumericSeparator(s.charAt(e)) && CharClass.isDigit(s.charAt(e + 1))) {
+      int run = TextScanner.digitsEnd(s, e + 1, n);
+      if (run - e - 1 > 3) {
+        break;
+      }
+      e = run;
+    }
+    if (e < n && e > from && s.charAt(e) == 'Z') {
+      e++;
+    }
+    return e;
   }
 
   private static long single(String s, int from, int to) {

@@ -91,6 +91,33 @@ public final class CharClass {
   }
 
   /** End of the run of {@code mask} chars starting at {@code from}, looking at most up to {@code limit}. */
+  public static int runEnd(String s, int from, int limit, int mask) {
+    int end = Math.min(limit, s.length());
+    int i = from;
+    while (i < end && is(s.charAt(i), mask)) {
+      i++;
+    }
+    WorkMeter.add(i - from + 1);
+    return i;
+  }
+
+  /** Start of the run of {@code mask} chars ending just before {@code to}, looking back at most to {@code floor}. */
+  public static int runStart(String s, int to, int floor, int mask) {
+    int stop = Math.max(floor, 0);
+    int i = to;
+    while (i > stop && is(s.charAt(i - 1), mask)) {
+      i--;
+    }
+    WorkMeter.add(to - i + 1);
+    return i;
+  }
+
+  /** Exact comparison of {@code s} at {@code at} with {@code literal}. */
+  public static boolean matches(String s, int at, String literal) {
+    return at >= 0 && s.startsWith(literal, at);
+  }
+
+  /** End of the run of {@code mask} chars starting at {@code from}, looking at most up to {@code limit}. */
   public static int runEnd(CharSequence s, int from, int limit, int mask) {
     int end = Math.min(limit, s.length());
     int i = from;

@@ -17,7 +17,7 @@ final class CliFlag {
 
   /** {@code --} at {@code d}. */
   long match(String s, int d) {
-    if (d > 0 && !CharClass.is(s.charAt(d - 1), CharClass.SPACE) && "\"'".indexOf(s.charAt(d - 1)) < 0) {
+    if (d > 0 && CharClass.is(s.charAt(d - 1), CharClass.KEY)) {
       return ScanResult.resumeAt(d + 1);
     }
     int nameStart = d + 2;
@@ -47,7 +47,8 @@ final class CliFlag {
       }
     }
     int end = v;
-    while (end < s.length() && !CharClass.is(s.charAt(end), CharClass.SPACE)) {
+    while (end < s.length() && !CharClass.is(s.charAt(end), CharClass.SPACE) && s.charAt(end) != '"'
+        && s.charAt(end) != '\'') {
       end++;
     }
     WorkMeter.add(end - v + 1);

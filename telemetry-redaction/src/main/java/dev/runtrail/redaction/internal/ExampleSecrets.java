@@ -46,7 +46,7 @@ public final class ExampleSecrets {
         return whole(word(rnd, 5) + "." + word(rnd, 6) + digits(rnd, 3) + "@" + pick(rnd, "example.com", "corp.example.org"));
       case RuleIds.HOME_PATH: return homePath(rnd);
       case RuleIds.IPV4_ADDRESS:
-        return whole(pick(rnd, "10.", "192.168.", "203.0.") + octet(rnd) + "." + octet(rnd) + "." + octet(rnd));
+        return whole(pick(rnd, "10.", "172.", "203.") + octet(rnd) + "." + octet(rnd) + "." + octet(rnd));
       case RuleIds.IPV6_ADDRESS: return whole(ipv6(rnd));
       case RuleIds.USER_NAME: {
         String name = "u" + word(rnd, 8);

@@ -28,6 +28,10 @@ final class JsonPatcher {
     return new JsonPatcher(null, recording, out);
   }
 
+  boolean streaming() {
+    return recording != null;
+  }
+
   long written() {
     return written;
   }
@@ -70,13 +74,13 @@ final class JsonPatcher {
   }
 
   private void copyTo(long position) throws IOException {
+    if (source != null && built == null) {
+      built = new StringBuilder(source.length() + 32);
+    }
     if (position <= written) {
       return;
     }
     if (source != null) {
-      if (built == null) {
-        built = new StringBuilder(source.length() + 32);
-      }
       built.append(source, (int) written, (int) position);
     } else {
       recording.write(out, written, position);

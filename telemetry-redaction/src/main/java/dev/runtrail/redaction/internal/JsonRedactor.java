@@ -19,6 +19,8 @@ import java.io.Writer;
 public final class JsonRedactor {
   private static final JsonFactory FACTORY = JsonFactory.builder().build();
   private static final int MAX_DEPTH = 2048;
+  /** Numbers shorter than this cannot be card numbers and pass without a look. */
+  private static final int MIN_CARD_DIGITS = 13;
 
   private final KeyedValues values;
 
@@ -59,8 +61,8 @@ public final class JsonRedactor {
   }
 
   private void walk(JsonParser parser, JsonPatcher patcher) throws IOException {
-    int[] classes = new int[MAX_DEPTH];
-    boolean[] arrays = new boolean[MAX_DEPTH];
+    int[] classes = new int[16];
+    boolean[] arrays = new boolean[16];
     int depth = 0;
     int fieldClass = KeyClassifier.NONE;
     JsonToken token;
@@ -69,7 +71,7 @@ public final class JsonRedactor {
       switch (token) {
         case FIELD_NAME:
           String name = parser.currentName();
-          fieldClass = classes[depth - 1] == KeyClassifier.SECRET ? KeyClassifier.SECRET : values.classify(name);
+          fieldClass = classes[depth - 1] == KeyClassifier.SECRET ? KeyClassifier.SECRET : values.classifyCached(name);
           patchString(parser, patcher, name, values.scanner().redact(name));
           break;
         case START_OBJECT:
@@ -77,7 +79,11 @@ public final class JsonRedactor {
           if (depth == MAX_DEPTH) {
             throw new IllegalStateException("JSON nested deeper than " + MAX_DEPTH);
           }
-          classes[depth] = valueClass == KeyClassifier.PII ? KeyClassifier.NONE : valueClass;
+          if (depth == classes.length) {
+            classes = java.util.Arrays.copyOf(classes, depth * 2);
+            arrays = java.util.Arrays.copyOf(arrays, depth * 2);
+          }
+          classes[depth] = valueClass;
           arrays[depth] = token == JsonToken.START_ARRAY;
           depth++;
           break;
@@ -96,7 +102,9 @@ public final class JsonRedactor {
         default:
           break;
       }
-      patcher.flushTo(parser.currentLocation().getCharOffset());
+      if (patcher.streaming()) {
+        patcher.flushTo(parser.currentLocation().getCharOffset());
+      }
     }
   }
 
@@ -110,6 +118,9 @@ public final class JsonRedactor {
   }
 
   private void patchNumber(JsonParser parser, JsonPatcher patcher, int valueClass) throws IOException {
+    if (!KeyedValues.masksWhole(valueClass) && parser.getTextLength() < MIN_CARD_DIGITS) {
+      return;
+    }
     String number = parser.getText();
     String redacted = KeyedValues.masksWhole(valueClass)
         ? values.mask(valueClass, number) : values.redactUnder(valueClass, number);

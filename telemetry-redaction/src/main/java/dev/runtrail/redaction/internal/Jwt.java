@@ -33,7 +33,11 @@ final class Jwt {
     }
     int end = payloadEnd;
     for (int segments = 2; segments < MAX_SEGMENTS && CharClass.matches(s, end, "."); segments++) {
-      end = CharClass.runEnd(s, end + 1, s.length(), B64URL);
+      int next = CharClass.runEnd(s, end + 1, s.length(), B64URL);
+      if (next == end + 1 && segments > 2) {
+        break;
+      }
+      end = next;
     }
     return ScanResult.match(RuleIds.JWT, start, end);
   }

@@ -1,6 +1,5 @@
 package dev.runtrail.redaction.internal;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
@@ -17,14 +16,19 @@ public final class KeyClassifier {
   public static final int PII = 2;
   public static final int IDENTIFIER = 3;
 
+  private static final int SECRET_WORD = 1;
+  private static final int QUALIFIER = 1 << 1;
+  private static final int SECRET_SEQUENCE_END = 1 << 2;
+  private static final int PII_WORD = 1 << 3;
+  private static final int PII_SEQUENCE_END = 1 << 4;
+  private static final int IDENTIFIER_WORD = 1 << 5;
   private static final int MAX_KEY = 96;
+  private static final int MAX_QUALIFIERS = 2;
+
   private static final String[] SECRET_WORDS = {
     "password", "passwd", "pwd", "passphrase", "secret", "secrets", "token", "apikey", "authorization",
     "cookie", "cookies", "credential", "credentials", "privatekey", "secretkey", "accesskey", "auth", "cvv",
     "cvc"
-  };
-  private static final String[] SECRET_SUFFIXES = {
-    "password", "passwd", "passphrase", "secret", "token", "apikey", "privatekey", "secretkey", "accesskey"
   };
   private static final String[][] SECRET_SEQUENCES = {
     {"api", "key"}, {"private", "key"}, {"secret", "key"}, {"access", "key"}, {"account", "key"},
@@ -47,21 +51,46 @@ public final class KeyClassifier {
     "version"
   };
 
-  private final String[][] extraSequences;
+  private final WordTable table = new WordTable();
   private final boolean strict;
+  /** Last three chars (lower-case alphanumerics) of every word that can end a sensitive key. */
+  private final long[] lastTrigrams = new long[(36 * 36 * 36 + 63) / 64];
+  /** The same for words of two letters ({@code ip}), checked when the key's third-last char ends a word. */
   private final long[] lastBigrams = new long[(36 * 36 + 63) / 64];
+  private boolean anyKeyMayEndSensitive;
 
   public KeyClassifier(Collection<String> extraSensitiveKeys, boolean strict) {
-    List<String[]> extras = new ArrayList<>();
+    this.strict = strict;
+    addWords(SECRET_WORDS, SECRET_WORD);
+    addWords(QUALIFIERS, QUALIFIER);
+    addWords(IDENTIFIER_WORDS, IDENTIFIER_WORD);
+    for (String[] seq : SECRET_SEQUENCES) {
+      table.addSequence(seq, SECRET_SEQUENCE_END);
+      markBigram(seq[seq.length - 1]);
+    }
     for (String key : extraSensitiveKeys) {
       List<String> words = KeyWords.split(key);
       if (!words.isEmpty()) {
-        extras.add(words.toArray(new String[0]));
+        table.addSequence(words.toArray(new String[0]), SECRET_SEQUENCE_END);
+        markBigram(words.get(words.size() - 1));
       }
     }
-    this.extraSequences = extras.toArray(new String[0][]);
-    this.strict = strict;
-    indexLastBigrams();
+    if (strict) {
+      addWords(PII_WORDS, PII_WORD);
+      for (String[] seq : PII_SEQUENCES) {
+        table.addSequence(seq, PII_SEQUENCE_END);
+        markBigram(seq[seq.length - 1]);
+      }
+    }
+  }
+
+  private void addWords(String[] words, int flag) {
+    for (String w : words) {
+      table.add(w, flag);
+      if (flag != IDENTIFIER_WORD) {
+        markBigram(w);
+      }
+    }
   }
 
   /** Classifies the whole key. */
@@ -71,140 +100,162 @@ public final class KeyClassifier {
 
   /** Classifies {@code s[start, end)}: {@link #SECRET}, {@link #PII} (strict only), {@link #IDENTIFIER} or {@link #NONE}. */
   public int classify(CharSequence s, int start, int end) {
-    if (end - start > MAX_KEY) {
-      start = end - MAX_KEY;
-    }
-    int lastEnd = KeyWords.wordEndBefore(s, start, end);
-    if (lastEnd <= start) {
+    int from = Math.max(start, end - MAX_KEY);
+    int we = KeyWords.wordEndBefore(s, from, end);
+    if (we <= from) {
       return NONE;
     }
-    int lastStart = KeyWords.wordStart(s, start, lastEnd, end);
-    WorkMeter.add(end - start);
-    if (isSecret(s, start, lastStart, lastEnd, end)) {
-      return SECRET;
+    int ws = KeyWords.wordStart(s, from, we, end);
+    WorkMeter.add(end - ws);
+    int lastFlags = table.flags(s, ws, we);
+    int flags = lastFlags;
+    for (int stripped = 0; ; stripped++) {
+      if ((flags & SECRET_WORD) != 0 || hasSecretSuffix(s, ws, we)
+          || (flags & SECRET_SEQUENCE_END) != 0 && endsWithSequence(s, from, ws, we, end)) {
+        return SECRET;
+      }
+      if ((flags & QUALIFIER) == 0 || stripped == MAX_QUALIFIERS) {
+        break;
+      }
+      int prevEnd = KeyWords.wordEndBefore(s, from, ws);
+      if (prevEnd <= from) {
+        break;
+      }
+      we = prevEnd;
+      ws = KeyWords.wordStart(s, from, we, end);
+      flags = table.flags(s, ws, we);
     }
-    if (strict && (endsWithAny(s, start, lastStart, lastEnd, end, PII_SEQUENCES)
-        || anyWord(s, lastStart, lastEnd, PII_WORDS))) {
+    return classifyRest(s, from, end, lastFlags);
+  }
+
+  private int classifyRest(CharSequence s, int from, int end, int lastFlags) {
+    if (strict && ((lastFlags & PII_WORD) != 0 || (lastFlags & PII_SEQUENCE_END) != 0 && endsWithSequenceOfLast(s, from, end))) {
       return PII;
     }
-    return anyWord(s, lastStart, lastEnd, IDENTIFIER_WORDS) ? IDENTIFIER : NONE;
+    return (lastFlags & IDENTIFIER_WORD) != 0 ? IDENTIFIER : NONE;
+  }
+
+  private boolean endsWithSequenceOfLast(CharSequence s, int from, int end) {
+    int we = KeyWords.wordEndBefore(s, from, end);
+    int ws = KeyWords.wordStart(s, from, we, end);
+    return endsWithSequence(s, from, ws, we, end);
   }
 
   /**
-   * Cheap pre-check for the text scanner: can a key whose last two chars are {@code a b} be sensitive?
-   * False means certainly not.
+   * Cheap pre-check for the text scanner: can the key ending just before {@code keyEnd} (its last char
+   * alphanumeric) be sensitive? Looks at its last three chars only; false means certainly not.
    */
-  public boolean mayEndSensitiveKey(char a, char b) {
-    int i = bigramIndex(a, b);
-    return i < 0 || (lastBigrams[i >>> 6] & (1L << i)) != 0;
-  }
-
-  private boolean isSecret(CharSequence s, int start, int lastStart, int lastEnd, int keyEnd) {
-    int ws = lastStart;
-    int we = lastEnd;
-    for (int stripped = 0; stripped <= 2; stripped++) {
-      if (secretAt(s, start, ws, we, keyEnd)) {
-        return true;
-      }
-      if (!anyWord(s, ws, we, QUALIFIERS)) {
-        return false;
-      }
-      int prevEnd = KeyWords.wordEndBefore(s, start, ws);
-      if (prevEnd <= start) {
-        return false;
-      }
-      we = prevEnd;
-      ws = KeyWords.wordStart(s, start, prevEnd, keyEnd);
-    }
-    return false;
-  }
-
-  private boolean secretAt(CharSequence s, int start, int ws, int we, int keyEnd) {
-    if (anyWord(s, ws, we, SECRET_WORDS)) {
+  public boolean mayEndSensitiveKey(String s, int keyEnd) {
+    if (anyKeyMayEndSensitive) {
       return true;
     }
-    for (String suffix : SECRET_SUFFIXES) {
-      if (KeyWords.endsWithLonger(s, ws, we, suffix)) {
+    if (keyEnd < 2) {
+      return false;
+    }
+    char b = s.charAt(keyEnd - 2);
+    char c = s.charAt(keyEnd - 1);
+    char a = keyEnd >= 3 ? s.charAt(keyEnd - 3) : ' ';
+    if (CharClass.isAlnum(a) && !(CharClass.is(b, CharClass.UPPER) && CharClass.is(a, CharClass.LOWER))) {
+      int i = index(a) * 1296 + index(b) * 36 + index(c);
+      if (i >= 0 && (lastTrigrams[i >>> 6] & (1L << i)) != 0) {
         return true;
       }
     }
-    return endsWithAny(s, start, ws, we, keyEnd, SECRET_SEQUENCES)
-        || endsWithAny(s, start, ws, we, keyEnd, extraSequences);
+    int j = index(b) * 36 + index(c);
+    if (j < 0 || (lastBigrams[j >>> 6] & (1L << j)) == 0) {
+      return false;
+    }
+    return !(CharClass.lower(b) == 'i' && CharClass.lower(c) == 'd') || endsWithCustomerId(s, keyEnd);
   }
 
-  private static boolean anyWord(CharSequence s, int ws, int we, String[] words) {
-    for (String w : words) {
-      if (KeyWords.equalsIgnoreCase(s, ws, we, w)) {
+  /** {@code customer_id}, {@code customerId}: the one built-in sensitive key ending with the common word "id". */
+  private static boolean endsWithCustomerId(String s, int keyEnd) {
+    if (keyEnd < 10) {
+      return false;
+    }
+    if (CharClass.lower(s.charAt(keyEnd - 3)) == 'r') {
+      return CharClass.matchesIgnoreCase(s, keyEnd - 10, "customer");
+    }
+    return keyEnd >= 11 && CharClass.lower(s.charAt(keyEnd - 4)) == 'r'
+        && CharClass.matchesIgnoreCase(s, keyEnd - 11, "customer");
+  }
+
+  /** A glued suffix: {@code dbpassword}, {@code mytoken}, {@code xapikey}. */
+  private static boolean hasSecretSuffix(CharSequence s, int ws, int we) {
+    if (we - ws <= 5) {
+      return false;
+    }
+    switch (CharClass.lower(s.charAt(we - 1))) {
+      case 'd':
+        return KeyWords.endsWithLonger(s, ws, we, "password") || KeyWords.endsWithLonger(s, ws, we, "passwd");
+      case 'e':
+        return KeyWords.endsWithLonger(s, ws, we, "passphrase");
+      case 't':
+        return KeyWords.endsWithLonger(s, ws, we, "secret");
+      case 'n':
+        return KeyWords.endsWithLonger(s, ws, we, "token");
+      case 'y':
+        return KeyWords.endsWithLonger(s, ws, we, "apikey") || KeyWords.endsWithLonger(s, ws, we, "privatekey")
+            || KeyWords.endsWithLonger(s, ws, we, "secretkey") || KeyWords.endsWithLonger(s, ws, we, "accesskey");
+      default:
+        return false;
+    }
+  }
+
+  /** Does the key, whose word at {@code [ws, we)} is being looked at, end with a registered sequence? */
+  private boolean endsWithSequence(CharSequence s, int from, int ws, int we, int keyEnd) {
+    String[][] candidates = table.sequencesEndingWith(s, ws, we);
+    for (int k = 0; k < candidates.length; k++) {
+      if (matchesBackwards(s, from, ws, keyEnd, candidates[k])) {
         return true;
       }
     }
     return false;
   }
 
-  /** Does the key, whose last word is {@code s[ws, we)}, end with one of {@code sequences}? */
-  private static boolean endsWithAny(
-      CharSequence s, int start, int ws, int we, int keyEnd, String[][] sequences) {
-    for (String[] seq : sequences) {
-      if (endsWith(s, start, ws, we, keyEnd, seq)) {
-        return true;
+  private static boolean matchesBackwards(CharSequence s, int from, int lastStart, int keyEnd, String[] seq) {
+    int wordStart = lastStart;
+    for (int k = seq.length - 2; k >= 0; k--) {
+      int wordEnd = KeyWords.wordEndBefore(s, from, wordStart);
+      if (wordEnd <= from) {
+        return false;
       }
-    }
-    return false;
-  }
-
-  private static boolean endsWith(CharSequence s, int start, int ws, int we, int keyEnd, String[] seq) {
-    int wordStart = ws;
-    int wordEnd = we;
-    for (int k = seq.length - 1; k >= 0; k--) {
+      wordStart = KeyWords.wordStart(s, from, wordEnd, keyEnd);
       if (!KeyWords.equalsIgnoreCase(s, wordStart, wordEnd, seq[k])) {
         return false;
       }
-      if (k == 0) {
-        return true;
-      }
-      wordEnd = KeyWords.wordEndBefore(s, start, wordStart);
-      if (wordEnd <= start) {
-        return false;
-      }
-      wordStart = KeyWords.wordStart(s, start, wordEnd, keyEnd);
     }
     return true;
   }
 
-  private void indexLastBigrams() {
-    List<String> lastWords = new ArrayList<>(List.of(SECRET_WORDS));
-    lastWords.addAll(List.of(QUALIFIERS));
-    for (String[] seq : SECRET_SEQUENCES) {
-      lastWords.add(seq[seq.length - 1]);
+  private void markBigram(String w) {
+    if (w.length() < 2) {
+      anyKeyMayEndSensitive = true;
+      return;
     }
-    for (String[] seq : extraSequences) {
-      lastWords.add(seq[seq.length - 1]);
-    }
-    if (strict) {
-      lastWords.addAll(List.of(PII_WORDS));
-      for (String[] seq : PII_SEQUENCES) {
-        lastWords.add(seq[seq.length - 1]);
+    int n = w.length();
+    if (n >= 3) {
+      int i = index(w.charAt(n - 3)) * 1296 + index(w.charAt(n - 2)) * 36 + index(w.charAt(n - 1));
+      if (i < 0) {
+        anyKeyMayEndSensitive = true;
+        return;
       }
+      lastTrigrams[i >>> 6] |= 1L << i;
     }
-    for (String w : lastWords) {
-      if (w.length() >= 2) {
-        int i = bigramIndex(w.charAt(w.length() - 2), w.charAt(w.length() - 1));
-        lastBigrams[i >>> 6] |= 1L << i;
-      } else {
-        for (char a = '0'; a <= 'z'; a++) {
-          int i = bigramIndex(a, w.charAt(0));
-          if (i >= 0) {
-            lastBigrams[i >>> 6] |= 1L << i;
-          }
-        }
+    if (n == 2) {
+      int j = index(w.charAt(n - 2)) * 36 + index(w.charAt(n - 1));
+      if (j < 0) {
+        anyKeyMayEndSensitive = true;
+        return;
       }
+      lastBigrams[j >>> 6] |= 1L << j;
     }
   }
 
-  private static int bigramIndex(char a, char b) {
-    int x = alnumIndex(a);
-    int y = alnumIndex(b);
-    return x < 0 || y < 0 ? -1 : x * 36 + y;
+  /** 0-35 for an ASCII alphanumeric (case-insensitive), else a large negative number. */
+  private static int index(char c) {
+    int i = alnumIndex(c);
+    return i < 0 ? -1_000_000 : i;
   }
 
   private static int alnumIndex(char c) {

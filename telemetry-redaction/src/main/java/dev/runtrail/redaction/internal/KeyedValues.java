@@ -1,5 +1,6 @@
 package dev.runtrail.redaction.internal;
 
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntConsumer;
 
 /**
@@ -17,6 +18,9 @@ public final class KeyedValues {
   private final IntConsumer onMatch;
   private final boolean secretKeysOn;
   private final boolean piiKeysOn;
+  /** Field names repeat (JSON keys, attribute names): their class is remembered, up to a bound. */
+  private final ConcurrentHashMap<String, Integer> classByKey = new ConcurrentHashMap<>();
+  private static final int MAX_CACHED_KEYS = 4096;
 
   public KeyedValues(TextScanner scanner, ScannerSettings settings, IntConsumer onMatch) {
     this.scanner = scanner;
@@ -33,6 +37,19 @@ public final class KeyedValues {
 
   public Replacement replacement() {
     return replacement;
+  }
+
+  /** Like {@link #classify(CharSequence)}, remembering the answer for up to 4096 distinct keys. */
+  public int classifyCached(String key) {
+    Integer cached = classByKey.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    int cls = classify(key);
+    if (classByKey.size() < MAX_CACHED_KEYS && key.length() <= 128) {
+      classByKey.put(key, cls);
+    }
+    return cls;
   }
 
   /** {@link KeyClassifier} class of {@code key} under this policy (disabled key rules count as NONE). */

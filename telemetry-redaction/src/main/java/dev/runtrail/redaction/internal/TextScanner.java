@@ -3,27 +3,25 @@ package dev.runtrail.redaction.internal;
 import java.util.function.IntConsumer;
 
 /**
- * The single pass over a string. A 128-entry table marks the few chars where a rule can anchor ('@', '=',
- * ':', '-', '_', 'J', 'A', 'B'/'b', '/', '\', digits); every other char costs one load and one branch.
- * At an anchor only that anchor's matchers run, each reading a bounded window (or consuming what it
- * matched), so the whole pass is linear. Nothing is allocated until the first match: a clean string
- * comes back as the same instance.
+ * The single pass over a string. An {@link AnchorTable} marks the few chars where a rule can anchor
+ * ('@', '=', ':', '-', '_', 'J', 'A', 'B', '/', '\', digits) and after which previous chars; every other
+ * char costs two table loads and one branch. At an anchor, an inlined check rejects the common harmless
+ * cases ({@code trace_id=}, {@code 2025-09-20T10:22:31Z}, short numbers) in a few instructions; only what
+ * survives runs that anchor's matchers, each reading a bounded window or consuming what it matched, so the
+ * pass is linear. Nothing is allocated until the first match: a clean string comes back as itself.
  */
 public final class TextScanner {
-  static final int AT = 1;
-  static final int ASSIGN = 1 << 1;
-  static final int COLON = 1 << 2;
-  static final int DASH = 1 << 3;
-  static final int UNDERSCORE = 1 << 4;
-  static final int J = 1 << 5;
-  static final int UPPER_A = 1 << 6;
-  static final int B = 1 << 7;
-  static final int SLASH = 1 << 8;
-  static final int BACKSLASH = 1 << 9;
-  static final int DIGIT = 1 << 10;
-  static final int USER = 1 << 11;
+  /** Last two letters of vendor prefixes ending in '-': glpat-, gldt-, xoxb-, xapp-, sk-... */
+  private static final String[] DASH_PREFIX_ENDS = {
+    "at", "dt", "tt", "rt", "bt", "ft", "mt", "nt", "as", "xb", "xp", "xa", "xr", "xs", "xe", "pp", "sk"
+  };
+  /** Last two letters of vendor prefixes ending in '_': ghp_, github_, sk_, rk_, whsec_, npm_. */
+  private static final String[] UNDERSCORE_PREFIX_ENDS = {"hp", "ho", "hu", "hs", "hr", "ub", "sk", "rk", "ec", "pm"};
+  private static final long ID_RULES = 1L << RuleIds.CARD_NUMBER;
 
-  private final int[] anchors = new int[128];
+  private final byte[] kinds;
+  private final byte[] after;
+  private final int[] multi;
   private final long enabledRules;
   private final Replacement replacement;
   private final IntConsumer onMatch;
@@ -32,11 +30,13 @@ public final class TextScanner {
   private final CardNumbers cards;
   private final HomePath homePath;
   private final UserName userName;
+  private final boolean ipv4;
+  private final boolean ipv6;
+  private final boolean emails;
+  /** Second char of a configured home directory that starts with '/', or 0. */
+  private final char homeSecondChar;
 
-  /**
-   * @param enabledRules bit per {@link RuleIds} id that may report
-   * @param onMatch told the rule id of each replacement (must not throw)
-   */
+  /** @param onMatch told the rule id of each replacement (must not throw) */
   public TextScanner(ScannerSettings settings, IntConsumer onMatch) {
     this.enabledRules = settings.enabledRules();
     this.replacement = settings.replacement();
@@ -46,59 +46,23 @@ public final class TextScanner {
     this.cliFlag = new CliFlag(keys, settings.strict());
     this.cards = new CardNumbers(keys);
     this.homePath = new HomePath(settings.homeDirectory());
+    this.ipv4 = enabled(RuleIds.IPV4_ADDRESS);
+    this.ipv6 = enabled(RuleIds.IPV6_ADDRESS);
+    this.emails = enabled(RuleIds.EMAIL);
+    String home = settings.homeDirectory();
+    this.homeSecondChar = enabled(RuleIds.HOME_PATH) && home != null && home.length() > 1 && home.startsWith("/")
+        ? home.charAt(1) : 0;
     String user = settings.userName();
     this.userName = enabled(RuleIds.USER_NAME) && user != null && user.length() >= UserName.MIN_LENGTH
         && user.charAt(0) < 128 ? new UserName(user) : null;
-    fillAnchors();
+    AnchorTable table = new AnchorTable(enabledRules, userName == null ? 0 : userName.firstChar());
+    this.kinds = table.kinds;
+    this.after = table.after;
+    this.multi = table.multi;
   }
 
   private boolean enabled(int rule) {
     return (enabledRules & (1L << rule)) != 0;
-  }
-
-  private boolean anyEnabled(int... rules) {
-    for (int rule : rules) {
-      if (enabled(rule)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private void fillAnchors() {
-    if (anyEnabled(RuleIds.URL_CREDENTIALS, RuleIds.EMAIL)) mark('@', AT);
-    if (anyEnabled(RuleIds.SENSITIVE_KEY, RuleIds.PII_KEY, RuleIds.CONNECTION_STRING_SECRET,
-        RuleIds.AUTHORIZATION_HEADER)) {
-      mark('=', ASSIGN);
-      mark(':', COLON);
-    }
-    if (enabled(RuleIds.IPV6_ADDRESS)) mark(':', COLON);
-    if (anyEnabled(RuleIds.PEM_PRIVATE_KEY, RuleIds.GITLAB_TOKEN, RuleIds.SLACK_TOKEN, RuleIds.OPENAI_API_KEY,
-        RuleIds.ANTHROPIC_API_KEY, RuleIds.SENSITIVE_KEY, RuleIds.PII_KEY)) mark('-', DASH);
-    if (anyEnabled(RuleIds.GITHUB_TOKEN, RuleIds.GITHUB_FINE_GRAINED_TOKEN, RuleIds.STRIPE_SECRET_KEY,
-        RuleIds.STRIPE_WEBHOOK_SECRET, RuleIds.NPM_TOKEN)) mark('_', UNDERSCORE);
-    if (enabled(RuleIds.JWT)) mark('J', J);
-    if (anyEnabled(RuleIds.AWS_ACCESS_KEY_ID, RuleIds.GOOGLE_API_KEY)) mark('A', UPPER_A);
-    if (enabled(RuleIds.AUTHORIZATION_HEADER)) {
-      mark('B', B);
-      mark('b', B);
-    }
-    if (enabled(RuleIds.HOME_PATH)) {
-      mark('/', SLASH);
-      mark('\\', BACKSLASH);
-    }
-    if (anyEnabled(RuleIds.CARD_NUMBER, RuleIds.IPV4_ADDRESS)) {
-      for (char c = '0'; c <= '9'; c++) mark(c, DIGIT);
-    }
-    if (userName != null) {
-      char first = userName.firstChar();
-      mark(first, USER);
-      mark(Character.toUpperCase(first), USER);
-    }
-  }
-
-  private void mark(char c, int kind) {
-    anchors[c] |= kind;
   }
 
   /** Redacts {@code s}; returns {@code s} itself when nothing matched. */
@@ -106,9 +70,7 @@ public final class TextScanner {
     return redact(s, 0L);
   }
 
-  /**
-   * @param suppressedRules bits of rules that must not fire on this text (values under id keys)
-   */
+  /** @param suppressedRules bits of rules that must not fire on this text (values under id keys) */
   public String redact(String s, long suppressedRules) {
     int n = s.length();
     if (n > ScanResult.MAX_POSITION) {
@@ -116,34 +78,35 @@ public final class TextScanner {
       return replacement.forValue(s);
     }
     long allowed = enabledRules & ~suppressedRules;
-    final int[] table = anchors;
+    final byte[] gate = kinds;
+    final byte[] startsAfter = after;
     StringBuilder out = null;
     int copied = 0;
     int jwtMemo = 0;
     int i = 0;
-    while (i < n) {
-      char c = s.charAt(i);
-      int kinds = c < 128 ? table[c] : 0;
-      if (kinds == 0) {
-        i++;
+    while (true) {
+      i = nextAnchor(startsAfter, s, i, n);
+      if (i >= n) {
+        break;
+      }
+      int kind = gate[s.charAt(i)];
+      int skip = skipHarmless(kind, s, i, n, (allowed & ID_RULES) != 0);
+      if (skip > i) {
+        i = skip;
         continue;
       }
-      long r = dispatch(kinds, s, i, jwtMemo);
+      long r = kind == AnchorTable.MULTI ? dispatchMulti(s, i, jwtMemo) : dispatch(kind, s, i, jwtMemo);
       if (!ScanResult.isMatch(r)) {
-        if (kinds == J) {
+        if (kind == AnchorTable.J) {
           jwtMemo = Math.max(jwtMemo, ScanResult.memo(r));
         }
         i = Math.max(i + 1, ScanResult.resumePosition(r));
         continue;
       }
       int rule = ScanResult.rule(r);
-      if ((allowed & (1L << rule)) == 0) {
-        i++;
-        continue;
-      }
-      int start = Math.max(ScanResult.start(r), copied);
       int end = ScanResult.end(r);
-      if (end > start) {
+      int start = Math.max(ScanResult.start(r), copied);
+      if ((allowed & (1L << rule)) != 0 && end > start) {
         if (out == null) {
           out = new StringBuilder(n + 16);
         }
@@ -151,22 +114,162 @@ public final class TextScanner {
         replacement.append(out, rule, s, start, end);
         copied = end;
         onMatch.accept(rule);
+        i = Math.max(i + 1, end);
+      } else {
+        i++;
       }
-      i = Math.max(i + 1, end);
     }
     WorkMeter.add(n);
-    if (out == null) {
-      return s;
-    }
-    return out.append(s, copied, n).toString();
+    return out == null ? s : out.append(s, copied, n).toString();
   }
 
-  private long dispatch(int kinds, String s, int i, int jwtMemo) {
-    if (Integer.bitCount(kinds) == 1) {
-      return dispatchOne(kinds, s, i, jwtMemo);
+  /**
+   * The prefilter: the next position holding an anchor char that follows a char it can follow, or
+   * {@code n}. Two table loads and one test per char, nothing carried from one char to the next but the
+   * char itself.
+   */
+  private static int nextAnchor(byte[] startsAfter, String s, int from, int n) {
+    final byte[] previous = AnchorTable.PREVIOUS;
+    char prev = from > 0 ? s.charAt(from - 1) : ' ';
+    for (int i = from; i < n; i++) {
+      char c = s.charAt(i);
+      if ((startsAfter[c] & previous[prev]) != 0) {
+        return i;
+      }
+      prev = c;
     }
-    for (int rest = kinds; rest != 0; rest &= rest - 1) {
-      long r = dispatchOne(Integer.lowestOneBit(rest), s, i, jwtMemo);
+    return n;
+  }
+
+  /**
+   * The most frequent anchors first (numbers, '=', '-', '_', ':'), each check small enough to inline; the
+   * rare ones go through {@link #quickSkip}.
+   */
+  private int skipHarmless(int kind, String s, int i, int n, boolean cardsOn) {
+    if (kind == AnchorTable.DIGIT && !ipv4) {
+      return quickSkipNumber(s, i, n, cardsOn);
+    }
+    if (kind == AnchorTable.ASSIGN || kind == AnchorTable.COLON && !ipv6) {
+      return assignment.keyEnd(s, i) < 0 ? i + 1 : i;
+    }
+    if (kind == AnchorTable.DASH) {
+      return quickSkipDash(s, i, n);
+    }
+    if (kind == AnchorTable.UNDERSCORE) {
+      return endsWithAny(s, i, UNDERSCORE_PREFIX_ENDS) ? i : i + 1;
+    }
+    return quickSkip(kind, s, i, n, cardsOn);
+  }
+
+  /**
+   * The common harmless cases, small enough to inline: returns a position past {@code i} to resume at
+   * when no rule can match at this anchor, or {@code i} when the anchor's matchers must run.
+   */
+  private int quickSkip(int kind, String s, int i, int n, boolean cardsOn) {
+    char prev = i > 0 ? s.charAt(i - 1) : ' ';
+    switch (kind) {
+      case AnchorTable.DIGIT:
+        return quickSkipDigit(s, i, n, prev, cardsOn);
+      case AnchorTable.ASSIGN:
+        return assignment.keyEnd(s, i) < 0 ? i + 1 : i;
+      case AnchorTable.COLON:
+        return assignment.keyEnd(s, i) < 0 && !(ipv6 && (CharClass.is(prev, CharClass.HEX) || prev == ':'
+            || CharClass.matches(s, i + 1, ":"))) ? i + 1 : i;
+      case AnchorTable.DASH:
+        return quickSkipDash(s, i, n);
+      case AnchorTable.UNDERSCORE:
+        return endsWithAny(s, i, UNDERSCORE_PREFIX_ENDS) ? i : i + 1;
+      case AnchorTable.J:
+        return i >= 2 && prev == 'y' && s.charAt(i - 2) == 'e' ? i : i + 1;
+      case AnchorTable.UPPER_A:
+        return !CharClass.isAlnum(prev) && i + 1 < n && isAwsOrGoogleSecond(s.charAt(i + 1)) ? i : i + 1;
+      case AnchorTable.B:
+        return !CharClass.isAlnum(prev) && i + 1 < n && (s.charAt(i + 1) == 'e' || s.charAt(i + 1) == 'a'
+            || s.charAt(i + 1) == 'E' || s.charAt(i + 1) == 'A') ? i : i + 1;
+      case AnchorTable.SLASH:
+        return prev == ':' || i + 1 < n && (s.charAt(i + 1) == 'h' || s.charAt(i + 1) == 'U'
+            || s.charAt(i + 1) == homeSecondChar) ? i : i + 1;
+      case AnchorTable.BACKSLASH:
+        return prev == ':' ? i : i + 1;
+      default:
+        return i;
+    }
+  }
+
+  private static int quickSkipDash(String s, int i, int n) {
+    return i + 1 < n && s.charAt(i + 1) == '-' || endsWithAny(s, i, DASH_PREFIX_ENDS) ? i : i + 1;
+  }
+
+  private static boolean isAwsOrGoogleSecond(char c) {
+    return c == 'K' || c == 'S' || c == 'B' || c == 'C' || c == 'I';
+  }
+
+  private static boolean endsWithAny(String s, int sep, String[] pairs) {
+    if (sep < 2) {
+      return false;
+    }
+    char a = s.charAt(sep - 2);
+    char b = s.charAt(sep - 1);
+    for (String pair : pairs) {
+      if (pair.charAt(1) == b && pair.charAt(0) == a) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Digits glued to letters (hex ids, words) are skipped whole. A card starts with a group of 4+ digits
+   * and an issuer prefix, so other numbers are skipped together with the short runs chained to them
+   * ({@code 10:22:31.123Z}); IPv4 (strict) needs the matcher.
+   */
+  private int quickSkipDigit(String s, int i, int n, char prev, boolean cardsOn) {
+    if (i > 0 && CharClass.isAlnum(prev)) {
+      int e = i + 1;
+      while (e < n && CharClass.isAlnum(s.charAt(e))) {
+        e++;
+      }
+      return e;
+    }
+    int e = digitsEnd(s, i + 1, n);
+    if (ipv4 && e < n && s.charAt(e) == '.') {
+      return i;
+    }
+    if (cardsOn && e - i >= 4 && CardNumbers.mayStartCard(s, i)) {
+      return i;
+    }
+    return ipv4 ? e : CardNumbers.shortNumericTail(s, e);
+  }
+
+  /**
+   * A number at a token start (normal modes): only a run of 4+ digits with an issuer prefix that is long
+   * enough or continues with a card separator can start a card; everything else is skipped together with
+   * the short runs chained to it ({@code 2025-09-20T10:22:31.123Z}).
+   */
+  private static int quickSkipNumber(String s, int i, int n, boolean cardsOn) {
+    int e = digitsEnd(s, i + 1, n);
+    if (cardsOn && e - i >= 4 && (e - i >= 13 || e + 1 < n && (s.charAt(e) == ' ' || s.charAt(e) == '-')
+        && CharClass.isDigit(s.charAt(e + 1))) && CardNumbers.mayStartCard(s, i)) {
+      return i;
+    }
+    return CardNumbers.shortNumericTail(s, e);
+  }
+
+  static int digitsEnd(String s, int from, int n) {
+    int e = from;
+    while (e < n && CharClass.isDigit(s.charAt(e))) {
+      e++;
+    }
+    return e;
+  }
+
+  private long dispatchMulti(String s, int i, int jwtMemo) {
+    for (int rest = multi[s.charAt(i)]; rest != 0; rest &= rest - 1) {
+      int kind = Integer.numberOfTrailingZeros(rest);
+      if (quickSkip(kind, s, i, s.length(), true) > i) {
+        continue;
+      }
+      long r = dispatch(kind, s, i, jwtMemo);
       if (ScanResult.isMatch(r)) {
         return r;
       }
@@ -174,31 +277,31 @@ public final class TextScanner {
     return ScanResult.resumeAt(i + 1);
   }
 
-  private long dispatchOne(int kind, String s, int i, int jwtMemo) {
+  private long dispatch(int kind, String s, int i, int jwtMemo) {
     switch (kind) {
-      case AT:
-        return AtSign.match(s, i, enabled(RuleIds.EMAIL));
-      case ASSIGN:
+      case AnchorTable.AT:
+        return AtSign.match(s, i, emails);
+      case AnchorTable.ASSIGN:
         return assignment.match(s, i);
-      case COLON:
+      case AnchorTable.COLON:
         return colon(s, i);
-      case DASH:
+      case AnchorTable.DASH:
         return dash(s, i);
-      case UNDERSCORE:
+      case AnchorTable.UNDERSCORE:
         return VendorTokens.underscore(s, i);
-      case J:
+      case AnchorTable.J:
         return Jwt.match(s, i, jwtMemo);
-      case UPPER_A:
+      case AnchorTable.UPPER_A:
         return VendorTokens.upperA(s, i);
-      case B:
+      case AnchorTable.B:
         return AuthScheme.match(s, i);
-      case SLASH:
+      case AnchorTable.SLASH:
         return homePath.slash(s, i);
-      case BACKSLASH:
+      case AnchorTable.BACKSLASH:
         return homePath.backslash(s, i);
-      case DIGIT:
+      case AnchorTable.DIGIT:
         return digit(s, i);
-      case USER:
+      case AnchorTable.USER:
         return userName.match(s, i);
       default:
         return ScanResult.resumeAt(i + 1);
@@ -207,10 +310,7 @@ public final class TextScanner {
 
   private long colon(String s, int i) {
     long r = assignment.match(s, i);
-    if (!ScanResult.isMatch(r) && enabled(RuleIds.IPV6_ADDRESS)) {
-      return IpAddresses.ipv6(s, i);
-    }
-    return r;
+    return !ScanResult.isMatch(r) && ipv6 ? IpAddresses.ipv6(s, i) : r;
   }
 
   private long dash(String s, int d) {
@@ -223,12 +323,12 @@ public final class TextScanner {
     return VendorTokens.dash(s, d);
   }
 
-  /** Digits glued to letters (hex ids, words) are skipped whole; a token-starting digit may be a card or IPv4. */
+  /** A token-starting digit run may begin an IPv4 address (strict) or a card number. */
   private long digit(String s, int d) {
     if (d > 0 && CharClass.isAlnum(s.charAt(d - 1))) {
       return ScanResult.resumeAt(CharClass.runEnd(s, d, s.length(), CharClass.ALNUM));
     }
-    if (enabled(RuleIds.IPV4_ADDRESS)) {
+    if (ipv4) {
       long r = IpAddresses.ipv4(s, d);
       if (ScanResult.isMatch(r)) {
         return r;

@@ -78,7 +78,7 @@ public final class TreeRedactor {
     for (Map.Entry<?, ?> entry : map.entrySet()) {
       Object key = entry.getKey();
       String keyText = String.valueOf(key);
-      int childClass = keyClass == KeyClassifier.SECRET ? KeyClassifier.SECRET : values.classify(keyText);
+      int childClass = keyClass == KeyClassifier.SECRET ? KeyClassifier.SECRET : values.classifyCached(keyText);
       Object value = redact(entry.getValue(), childClass, depth + 1);
       String redKey = values.scanner().redact(keyText);
       Object newKey = redKey.equals(keyText) ? key : redKey;
@@ -103,10 +103,12 @@ public final class TreeRedactor {
   private Object redactCollection(Collection<?> items, int keyClass, int depth) {
     List<Object> out = new ArrayList<>(items.size());
     boolean changed = false;
+    int nextClass = keyClass;
     for (Object item : items) {
-      Object red = redact(item, keyClass, depth + 1);
+      Object red = redact(item, nextClass, depth + 1);
       changed |= red != item;
       out.add(red);
+      nextClass = argumentClassAfter(item, keyClass);
     }
     if (!changed) {
       return items;
@@ -118,10 +120,31 @@ public final class TreeRedactor {
     return out;
   }
 
+  /**
+   * An argument vector ({@code ["login", "--password", "hunter2"]}): the element after a flag that
+   * names a sensitive key ({@code --password}, {@code -api-key}) is redacted as that key's value.
+   */
+  private int argumentClassAfter(Object previous, int keyClass) {
+    if (keyClass != KeyClassifier.NONE || !(previous instanceof String)) {
+      return keyClass;
+    }
+    String flag = (String) previous;
+    int start = 0;
+    while (start < flag.length() && start < 2 && flag.charAt(start) == '-') {
+      start++;
+    }
+    if (start == 0 || start == flag.length() || flag.length() > 66 || flag.indexOf('=') >= 0) {
+      return keyClass;
+    }
+    int cls = values.classifyCached(flag.substring(start));
+    return KeyedValues.masksWhole(cls) ? cls : keyClass;
+  }
+
   private Object redactArray(Object[] items, int keyClass, int depth) {
     Object[] out = null;
     for (int i = 0; i < items.length; i++) {
-      Object red = redact(items[i], keyClass, depth + 1);
+      int itemClass = i == 0 ? keyClass : argumentClassAfter(items[i - 1], keyClass);
+      Object red = redact(items[i], itemClass, depth + 1);
       if (red != items[i]) {
         if (out == null) {
           out = new Object[items.length];

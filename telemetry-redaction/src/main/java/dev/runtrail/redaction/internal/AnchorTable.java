@@ -1,0 +1,114 @@
+package dev.runtrail.redaction.internal;
+
+/**
+ * Which chars can anchor which matchers, for one policy, and after what: a byte per char value (64 KiB,
+ * so the scan loop indexes it with the char itself, no range check). {@link #kinds} holds a dense kind id
+ * ({@link #MULTI} when several kinds share a char; then {@link #multi} holds their bits). {@link #after}
+ * holds the classes of previous char after which the anchor can start a match: a digit or 'A' only at a
+ * token start, '/' only at a path start, '_' and 'J' only after a letter. The scan loop tests
+ * {@code after[c] & PREVIOUS[prev]}, so digits inside hex ids, '/' inside paths and '-' inside dates never
+ * stop it.
+ */
+final class AnchorTable {
+  static final byte AT = 1;
+  static final byte ASSIGN = 2;
+  static final byte COLON = 3;
+  static final byte DASH = 4;
+  static final byte UNDERSCORE = 5;
+  static final byte J = 6;
+  static final byte UPPER_A = 7;
+  static final byte B = 8;
+  static final byte SLASH = 9;
+  static final byte BACKSLASH = 10;
+  static final byte DIGIT = 11;
+  static final byte USER = 12;
+  static final byte MULTI = 13;
+
+  static final int LETTER = 1;
+  static final int DIGIT_CHAR = 1 << 1;
+  static final int UNDERSCORE_CHAR = 1 << 2;
+  static final int DOT_OR_DASH = 1 << 3;
+  static final int COLON_CHAR = 1 << 4;
+  static final int OTHER = 1 << 5;
+  private static final int NOT_ALNUM = UNDERSCORE_CHAR | DOT_OR_DASH | COLON_CHAR | OTHER;
+  private static final int ANY = NOT_ALNUM | LETTER | DIGIT_CHAR;
+
+  /** The class of every char as a previous char; non-ASCII counts as {@link #OTHER} (a boundary). */
+  static final byte[] PREVIOUS = new byte[65536];
+
+  static {
+    java.util.Arrays.fill(PREVIOUS, (byte) OTHER);
+    for (char c = 'a'; c <= 'z'; c++) {
+      PREVIOUS[c] = LETTER;
+      PREVIOUS[Character.toUpperCase(c)] = LETTER;
+    }
+    for (char c = '0'; c <= '9'; c++) {
+      PREVIOUS[c] = DIGIT_CHAR;
+    }
+    PREVIOUS['_'] = UNDERSCORE_CHAR;
+    PREVIOUS['.'] = DOT_OR_DASH;
+    PREVIOUS['-'] = DOT_OR_DASH;
+    PREVIOUS[':'] = COLON_CHAR;
+  }
+
+  final byte[] kinds = new byte[65536];
+  final byte[] after = new byte[65536];
+  final int[] multi = new int[128];
+
+  AnchorTable(long enabledRules, char userFirstChar) {
+    Rules on = rule -> (enabledRules & (1L << rule)) != 0;
+    if (on.any(RuleIds.URL_CREDENTIALS, RuleIds.EMAIL)) mark('@', AT, ANY);
+    if (on.any(RuleIds.SENSITIVE_KEY, RuleIds.PII_KEY, RuleIds.CONNECTION_STRING_SECRET,
+        RuleIds.AUTHORIZATION_HEADER)) {
+      mark('=', ASSIGN, LETTER | DIGIT_CHAR | OTHER);
+      mark(':', COLON, LETTER | DIGIT_CHAR | OTHER);
+    }
+    if (on.any(RuleIds.IPV6_ADDRESS)) mark(':', COLON, LETTER | DIGIT_CHAR | OTHER);
+    if (on.any(RuleIds.PEM_PRIVATE_KEY, RuleIds.GITLAB_TOKEN, RuleIds.SLACK_TOKEN, RuleIds.OPENAI_API_KEY,
+        RuleIds.ANTHROPIC_API_KEY, RuleIds.SENSITIVE_KEY, RuleIds.PII_KEY)) mark('-', DASH, LETTER | COLON_CHAR | OTHER);
+    if (on.any(RuleIds.GITHUB_TOKEN, RuleIds.GITHUB_FINE_GRAINED_TOKEN, RuleIds.STRIPE_SECRET_KEY,
+        RuleIds.STRIPE_WEBHOOK_SECRET, RuleIds.NPM_TOKEN)) mark('_', UNDERSCORE, LETTER);
+    if (on.any(RuleIds.JWT)) mark('J', J, LETTER);
+    if (on.any(RuleIds.AWS_ACCESS_KEY_ID, RuleIds.GOOGLE_API_KEY)) mark('A', UPPER_A, NOT_ALNUM);
+    if (on.any(RuleIds.AUTHORIZATION_HEADER)) mark('B', B, NOT_ALNUM);
+    if (on.any(RuleIds.HOME_PATH)) {
+      mark('/', SLASH, COLON_CHAR | OTHER);
+      mark('\\', BACKSLASH, COLON_CHAR);
+    }
+    if (on.any(RuleIds.CARD_NUMBER, RuleIds.IPV4_ADDRESS)) {
+      for (char c = '0'; c <= '9'; c++) mark(c, DIGIT, NOT_ALNUM);
+    }
+    if (userFirstChar != 0) {
+      mark(CharClass.lower(userFirstChar), USER, DOT_OR_DASH | COLON_CHAR | OTHER);
+      mark(Character.toUpperCase(userFirstChar), USER, DOT_OR_DASH | COLON_CHAR | OTHER);
+    }
+  }
+
+  private void mark(char c, byte kind, int previous) {
+    after[c] |= (byte) previous;
+    byte current = kinds[c];
+    if (current == 0 || current == kind) {
+      kinds[c] = kind;
+      return;
+    }
+    if (current != MULTI) {
+      multi[c] = 1 << current;
+    }
+    multi[c] |= 1 << kind;
+    kinds[c] = MULTI;
+  }
+
+  @FunctionalInterface
+  private interface Rules {
+    boolean on(int rule);
+
+    default boolean any(int... rules) {
+      for (int rule : rules) {
+        if (on(rule)) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+}

@@ -1,0 +1,126 @@
+package dev.runtrail.redaction;
+
+import static dev.runtrail.redaction.TestRedactors.balanced;
+import static dev.runtrail.redaction.TestRedactors.minimal;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class KeyRedactionTest {
+  @ParameterizedTest
+  @ValueSource(strings = {"password", "password_hash", "passwd", "secret", "token", "access_token", "refresh_token",
+      "id_token", "api_key", "apikey", "apiKey", "API_KEY", "x-api-key", "xApiKey", "authorization", "cookie",
+      "Set-Cookie", "private_key", "privateKey", "ssh_private_key", "ssh_private_key_enc", "client_secret",
+      "clientSecret", "credential", "credentials", "stripe_customer_id", "stripeCustomerId", "payment_reference",
+      "aws_secret_access_key", "db.password", "DB_PASSWORD", "dbpassword", "access_secret_enc", "AccountKey"})
+  void treatsKeyAsSensitive(String key) {
+    assertThat(minimal().isSensitiveKey(key)).as(key).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"token_count", "input_tokens", "max_tokens", "secret_name", "public_key", "monkey", "key",
+      "keyboard", "tokenType", "password_expires_at", "credential.issued", "credential.scope", "trace_id",
+      "span_id", "idempotency_key_hash", "policy_key", "plan_hash", "session_id", "auth_method", "user_id"})
+  void treatsKeyAsNotSensitive(String key) {
+    assertThat(minimal().isSensitiveKey(key)).as(key).isFalse();
+  }
+
+  @Test
+  void redactsWholeValueUnderSensitiveKey() {
+    assertThat(minimal().redact("client_secret", "anything at all")).isEqualTo("[REDACTED]");
+  }
+
+  @Test
+  void redactsValueRulesUnderOrdinaryKey() {
+    assertThat(minimal().redact("message", "token ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789"))
+        .isEqualTo("token [REDACTED]");
+  }
+
+  @Test
+  void redactKeyValueIsNullSafe() {
+    assertThat(minimal().redact(null, "AKIAIOSFODNN7EXAMPLE")).isEqualTo("[REDACTED]");
+    assertThat(minimal().redact("password", null)).isNull();
+  }
+
+  @Test
+  void keepsCardShapedValueUnderIdKey() {
+    assertThat(minimal().redact("span_id", "4111111111111111")).isEqualTo("4111111111111111");
+  }
+
+  @Test
+  void redactsKeyValuePairsInText() {
+    assertThat(minimal().redact("user=bob password=hunter2 token_count=1234 secret_name: db"))
+        .isEqualTo("user=bob password=[REDACTED] token_count=1234 secret_name: db");
+  }
+
+  @Test
+  void anAmpersandInsideASecretValueStaysRedacted() {
+    assertThat(balanced().redact("deploy failed: password=Tr0ub4dor&3-horse"))
+        .isEqualTo("deploy failed: password=[REDACTED]");
+  }
+
+  @Test
+  void anAmpersandBeforeTheNextQueryParameterEndsTheSecret() {
+    assertThat(balanced().redact("GET /cb?token=abc123xyz&state=ok&n=1"))
+        .isEqualTo("GET /cb?token=[REDACTED]&state=ok&n=1");
+  }
+
+  @Test
+  void redactsCamelCaseKeysInText() {
+    assertThat(minimal().redact("apiKey=k1 clientSecret: s2 xApiKey=k3"))
+        .isEqualTo("apiKey=[REDACTED] clientSecret: [REDACTED] xApiKey=[REDACTED]");
+  }
+
+  @Test
+  void redactsQuotedJsonPairsInText() {
+    assertThat(minimal().redact("body {\"password\": \"p w\", \"user\": \"bob\"}"))
+        .isEqualTo("body {\"password\": \"[REDACTED]\", \"user\": \"bob\"}");
+  }
+
+  @Test
+  void redactsEscapedJsonPairsInsideALogLine() {
+    assertThat(minimal().redact("msg=\"{\\\"api_key\\\":\\\"k-123\\\"}\""))
+        .isEqualTo("msg=\"{\\\"api_key\\\":\\\"[REDACTED]\\\"}\"");
+  }
+
+  @Test
+  void ignoresGenericLookalikes() {
+    String text = "public_key=ssh-ed25519 monkey=banana {\"key\": \"ctrl+shift+down\"} keyboard: us";
+    assertThat(minimal().redact(text)).isSameAs(text);
+  }
+
+  @Test
+  void redactsCliPasswordFlag() {
+    assertThat(minimal().redact("mysql --user app --password hunter2 --host db"))
+        .isEqualTo("mysql --user app --password [REDACTED] --host db");
+  }
+
+  @Test
+  void redactsCookieHeaderToEndOfLine() {
+    assertThat(minimal().redact("Cookie: session=abc; theme=dark\nnext"))
+        .isEqualTo("Cookie: [REDACTED]\nnext");
+  }
+
+  @Test
+  void keepsPlaceholdersAndMasks() {
+    String text = "password=${DB_PASSWORD} token=[REDACTED] secret=<redacted:12chars> pwd=****";
+    assertThat(minimal().redact(text)).isSameAs(text);
+  }
+
+  @Test
+  void extraSensitiveKeysAreMatchedLikeBuiltIns() {
+    Redactor redactor = Redactor.of(RedactionPolicy.builder().extraSensitiveKeys("tenant_signing_ref").build());
+    assertThat(redactor.isSensitiveKey("TenantSigningRef")).isTrue();
+    assertThat(redactor.redact("x.tenant-signing-ref=abc")).isEqualTo("x.tenant-signing-ref=[REDACTED]");
+  }
+
+  @Test
+  void strictModeMasksPersonalDataKeys() {
+    Redactor strict = TestRedactors.strict();
+    assertThat(strict.redact("email", "jo@example.com")).isEqualTo("[REDACTED]");
+    assertThat(strict.redact("user=bob phone: 5551234")).isEqualTo("user=[REDACTED] phone: [REDACTED]");
+    assertThat(balanced().redact("user=bob")).isEqualTo("user=bob");
+  }
+}

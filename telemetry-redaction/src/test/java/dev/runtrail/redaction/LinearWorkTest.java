@@ -1,0 +1,65 @@
+package dev.runtrail.redaction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.runtrail.redaction.internal.WorkMeter;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Hostile inputs cost linear work: the matcher-step counter (on in this build) must stay under a small
+ * constant times the input length, in every mode. Work, not wall time, so the test is not flaky.
+ */
+class LinearWorkTest {
+  private static final int N = 100_000;
+  private static final int STEPS_PER_CHAR = 24;
+
+  @BeforeAll
+  static void meterIsOn() {
+    assertThat(WorkMeter.enabled()).as("run with -Druntrail.redaction.workMeter=true (the pom does)").isTrue();
+  }
+
+  static Stream<Arguments> hostileInputs() {
+    String[] seeds = {
+      "a@", "a", "@", "eyJ", "eyJa.", "-----BEGIN ", "-----BEGIN RSA PRIVATE KEY-----", "-----END", "://",
+      "a:a@", "://a:", "1", "4111 ", "4111-", "password=", "password:\"", "password:\\\"", "token: ", "${",
+      "ghp_", "github_pat_", "sk-", "sk-ant-", "glpat-", "xoxb-", "AKIA", "AIza", "a.", "1.1.", "::", "a:", "fe80:",
+      "--password ", "--", "Bearer ", "Basic ", "/home/", "/Users/", "C:\\Users\\", "C:\\\\Users\\\\", "alice ",
+      "\"key\":\"", "x=", "_", "-", "A", "J", "B", "\\", "/", "Cookie: ", "authorization: Bearer ", "jo.e",
+      "eyJhbGciOiJIUzI1NiJ9.", "a-", "sk_live_", "npm_", "10.0.0.", "2025-09-20T10:22:31.123Z "
+    };
+    Stream.Builder<Arguments> all = Stream.builder();
+    for (String seed : seeds) {
+      all.add(Arguments.of(seed, seed.repeat(N / seed.length() + 1).substring(0, N)));
+      all.add(Arguments.of("x*n + " + seed, "x".repeat(N) + seed));
+      all.add(Arguments.of(seed + " + a*n", seed + "a".repeat(N)));
+    }
+    return all.build();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("hostileInputs")
+  void hostileInputCostsLinearWork(String name, String input) {
+    for (PrivacyMode mode : PrivacyMode.values()) {
+      Redactor redactor = TestRedactors.redactor(mode);
+      long before = WorkMeter.steps();
+      redactor.redact(input);
+      long steps = WorkMeter.steps() - before;
+      assertThat(steps).as("%s in %s: %d steps for %d chars", name, mode, steps, input.length())
+          .isLessThanOrEqualTo((long) STEPS_PER_CHAR * input.length());
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("hostileInputs")
+  void hostileJsonStringCostsLinearWork(String name, String input) {
+    Redactor redactor = TestRedactors.strict();
+    String json = "{\"m\":\"" + input.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}";
+    long before = WorkMeter.steps();
+    redactor.redactJson(json);
+    assertThat(WorkMeter.steps() - before).isLessThanOrEqualTo((long) STEPS_PER_CHAR * json.length());
+  }
+}

@@ -1,0 +1,143 @@
+package dev.runtrail.redaction;
+
+import static dev.runtrail.redaction.TestRedactors.balanced;
+import static dev.runtrail.redaction.TestRedactors.minimal;
+import static dev.runtrail.redaction.TestRedactors.strict;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class PrivacyRedactionTest {
+  @Test
+  void redactsLuhnValidCardNumbers() {
+    assertThat(minimal().redact("paid with 4111 1111 1111 1111, 5500-0000-0000-0004 and 378282246310005"))
+        .isEqualTo("paid with [REDACTED], [REDACTED] and [REDACTED]");
+  }
+
+  @Test
+  void keepsLuhnInvalidDigitRuns() {
+    String text = "order 4111111111111112 and epoch 1726827751123 and 1726827751123456789";
+    assertThat(minimal().redact(text)).isSameAs(text);
+  }
+
+  @Test
+  void keepsCardShapedSpanIdInText() {
+    String text = "span_id=4111111111111111 traceparent 00-4bf92f3577b34da6a3ce929d0e0e4736-4111111111111111-01";
+    assertThat(minimal().redact(text)).isSameAs(text);
+  }
+
+  @Test
+  void redactsEmailInBalancedButNotMinimal() {
+    String text = "notified jane.doe@example.com";
+    assertThat(balanced().redact(text)).isEqualTo("notified [REDACTED]");
+    assertThat(minimal().redact(text)).isSameAs(text);
+  }
+
+  @Test
+  void keepsGitSshRemoteAndObjectIdentity() {
+    String text = "cloning git@github.com:org/repo.git into Foo@1b6d3586";
+    assertThat(balanced().redact(text)).isSameAs(text);
+  }
+
+  @Test
+  void anonymizesHomePathsForAnyUser() {
+    assertThat(balanced().redact("read /home/bob/app.yml and /Users/carol/x.log"))
+        .isEqualTo("read ~/app.yml and ~/x.log");
+  }
+
+  @Test
+  void anonymizesWindowsHomePath() {
+    assertThat(balanced().redact("C:\\Users\\dave\\AppData\\app.log")).isEqualTo("~\\AppData\\app.log");
+    assertThat(balanced().redact("{\"p\":\"C:\\\\Users\\\\dave\\\\x\"}")).isEqualTo("{\"p\":\"~\\\\x\"}");
+  }
+
+  @Test
+  void anonymizesConfiguredHomeDirectory() {
+    Redactor redactor = Redactor.of(RedactionPolicy.builder().homeDirectory("/var/lib/jenkins").build());
+    assertThat(redactor.redact("wrote /var/lib/jenkins/workspace/x")).isEqualTo("wrote ~/workspace/x");
+    assertThat(redactor.redact("/var/lib/jenkinsfile")).isEqualTo("/var/lib/jenkinsfile");
+  }
+
+  @Test
+  void keepsPathsOutsideHomes() {
+    String text = "wrote /var/log/app.log and /var/home/x and src/main/java/App.java";
+    assertThat(balanced().redact(text)).isSameAs(text);
+  }
+
+  @Test
+  void minimalModeKeepsHomePaths() {
+    String text = "read /home/bob/app.yml";
+    assertThat(minimal().redact(text)).isSameAs(text);
+  }
+
+  @Test
+  void strictReplacesUserNameAsWholeWord() {
+    assertThat(strict().redact("started by alice; malice and alice_bot stay")).isEqualTo(
+        "started by <user>; malice and alice_bot stay");
+  }
+
+  @Test
+  void strictRedactsIpAddresses() {
+    assertThat(strict().redact("from 10.1.2.3 and 2001:db8::8a2e:370:7334 at 10:22:31"))
+        .isEqualTo("from [REDACTED] and [REDACTED] at 10:22:31");
+  }
+
+  @Test
+  void balancedKeepsIpAddresses() {
+    String text = "from 10.1.2.3";
+    assertThat(balanced().redact(text)).isSameAs(text);
+  }
+
+  @Test
+  void lengthHintReportsLength() {
+    Redactor redactor = Redactor.of(RedactionPolicy.builder().format(RedactionFormat.LENGTH_HINT).build());
+    assertThat(redactor.redact("key AKIAIOSFODNN7EXAMPLE")).isEqualTo("key <redacted:20chars>");
+    assertThat(redactor.redact("password", "hunter2")).isEqualTo("<redacted:7chars>");
+  }
+
+  @Test
+  void usesCustomMaskText() {
+    Redactor redactor = Redactor.of(RedactionPolicy.builder().maskText("***").build());
+    assertThat(redactor.redact("password=x1")).isEqualTo("password=***");
+  }
+
+  @Test
+  void returnsSameInstanceWhenClean() {
+    String text = "2025-09-20T10:22:31Z INFO step main/deploy/api finished exit_code=0";
+    assertThat(balanced().redact(text)).isSameAs(text);
+  }
+
+  @Test
+  void isIdempotent() {
+    String once = strict().redact("password=x https://u:p@h alice 10.0.0.1 jo@example.com /home/bob/x");
+    assertThat(strict().redact(once)).isEqualTo(once);
+  }
+
+  @Test
+  void disabledRuleDoesNotFire() {
+    Redactor redactor = Redactor.of(RedactionPolicy.builder().disableRule("email").build());
+    String text = "jo@example.com";
+    assertThat(redactor.redact(text)).isSameAs(text);
+  }
+
+  @Test
+  void listenerIsToldRuleNames() {
+    StringBuilder seen = new StringBuilder();
+    Redactor redactor = Redactor.of(RedactionPolicy.defaults(), rule -> seen.append(rule).append(' '));
+    redactor.redact("AKIAIOSFODNN7EXAMPLE jo@example.com");
+    assertThat(seen).hasToString("aws-access-key-id email ");
+  }
+
+  @Test
+  void throwingListenerNeverReachesCaller() {
+    Redactor redactor = Redactor.of(RedactionPolicy.defaults(), rule -> {
+      throw new IllegalStateException("metrics down");
+    });
+    assertThat(redactor.redact("password=x")).isEqualTo("password=[REDACTED]");
+  }
+
+  @Test
+  void nullTextStaysNull() {
+    assertThat(balanced().redact((String) null)).isNull();
+  }
+}
