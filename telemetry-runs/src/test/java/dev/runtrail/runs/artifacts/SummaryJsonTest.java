@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.runtrail.runs.fixtures.SeedRun;
-import dev.runtrail.runs.internal.json.JsonTree;
+import dev.runtrail.telemetry.core.json.JsonTree;
 import dev.runtrail.runs.internal.summary.RunSummary;
 import dev.runtrail.runs.internal.summary.Summaries;
 import dev.runtrail.runs.internal.summary.SummaryJson;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.runtrail.runs.fixtures.CliRun;
 import dev.runtrail.runs.fixtures.SeedRun;
 import dev.runtrail.runs.fixtures.ThreeRuns;
-import dev.runtrail.runs.internal.json.JsonTree;
+import dev.runtrail.telemetry.core.json.JsonTree;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

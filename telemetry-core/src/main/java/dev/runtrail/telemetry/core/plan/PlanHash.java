@@ -2,16 +2,13 @@ package dev.runtrail.telemetry.core.plan;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadFeature;
+import dev.runtrail.telemetry.core.json.JsonTree;
+import dev.runtrail.telemetry.core.trail.TrailJson;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -27,8 +24,7 @@ import java.util.TreeMap;
  */
 public final class PlanHash {
 
-  private static final JsonFactory JSON =
-      JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+  private static final JsonFactory JSON = JsonFactory.builder().build();
   private static final char[] HEX = "0123456789abcdef".toCharArray();
 
   private PlanHash() {}
@@ -51,27 +47,19 @@ public final class PlanHash {
     if (json == null) {
       throw new IllegalArgumentException("Plan JSON is null");
     }
-    try (JsonParser parser = JSON.createParser(json)) {
-      JsonToken first = parser.nextToken();
-      if (first == null) {
-        throw new IllegalArgumentException("Plan JSON is empty");
-      }
-      Object tree = read(parser, first);
-      if (parser.nextToken() != null) {
-        throw new IllegalArgumentException("Plan JSON has content after the first value at "
-            + parser.currentLocation().offsetDescription());
-      }
-      StringWriter out = new StringWriter(json.length());
-      try (JsonGenerator generator = JSON.createGenerator(out)) {
-        write(generator, tree);
-      }
-      return out.toString();
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("Plan is not valid JSON: " + e.getOriginalMessage()
-          + " at " + (e.getLocation() == null ? "?" : e.getLocation().offsetDescription()), e);
-    } catch (IOException e) {
-      throw new IllegalArgumentException("Plan could not be read: " + e.getMessage(), e);
+    Object tree;
+    try {
+      tree = JsonTree.parse(json);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("Plan is not valid JSON: " + e.getMessage(), e);
     }
+    StringWriter out = new StringWriter(json.length());
+    try (JsonGenerator generator = JSON.createGenerator(out)) {
+      write(generator, tree);
+    } catch (IOException e) {
+      throw new IllegalStateException("Writing to a StringWriter cannot fail", e);
+    }
+    return out.toString();
   }
 
   /** sha256 of the UTF-8 bytes, lower-case hex. */
@@ -89,51 +77,12 @@ public final class PlanHash {
     }
   }
 
-  /** A number kept as its text, so canonical output writes it as it was written. */
-  private static final class NumberText {
-    final String text;
-
-    NumberText(String text) {
-      this.text = text;
-    }
-  }
-
-  private static Object read(JsonParser parser, JsonToken token) throws IOException {
-    switch (token) {
-      case START_OBJECT:
-        Map<String, Object> object = new TreeMap<>();
-        for (JsonToken t = parser.nextToken(); t != JsonToken.END_OBJECT; t = parser.nextToken()) {
-          String name = parser.currentName();
-          object.put(name, read(parser, parser.nextToken()));
-        }
-        return object;
-      case START_ARRAY:
-        List<Object> array = new ArrayList<>();
-        for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
-          array.add(read(parser, t));
-        }
-        return array;
-      case VALUE_STRING:
-        return parser.getText();
-      case VALUE_NUMBER_INT:
-      case VALUE_NUMBER_FLOAT:
-        return new NumberText(parser.getText());
-      case VALUE_TRUE:
-        return Boolean.TRUE;
-      case VALUE_FALSE:
-        return Boolean.FALSE;
-      case VALUE_NULL:
-        return null;
-      default:
-        throw new IllegalArgumentException("Unexpected JSON token " + token);
-    }
-  }
-
+  /** Writes a parsed value with object keys sorted by their UTF-16 code units, numbers as written. */
   @SuppressWarnings("unchecked")
   private static void write(JsonGenerator generator, Object value) throws IOException {
     if (value instanceof Map) {
       generator.writeStartObject();
-      for (Map.Entry<String, Object> entry : ((Map<String, Object>) value).entrySet()) {
+      for (Map.Entry<String, Object> entry : new TreeMap<>((Map<String, Object>) value).entrySet()) {
         generator.writeFieldName(entry.getKey());
         write(generator, entry.getValue());
       }
@@ -144,14 +93,8 @@ public final class PlanHash {
         write(generator, item);
       }
       generator.writeEndArray();
-    } else if (value instanceof String) {
-      generator.writeString((String) value);
-    } else if (value instanceof NumberText) {
-      generator.writeNumber(((NumberText) value).text);
-    } else if (value instanceof Boolean) {
-      generator.writeBoolean((Boolean) value);
     } else {
-      generator.writeNull();
+      TrailJson.writeValue(generator, value);
     }
   }
 }

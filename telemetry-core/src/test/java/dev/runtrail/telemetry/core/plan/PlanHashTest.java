@@ -45,7 +45,7 @@ class PlanHashTest {
         .hasMessageContaining("not valid JSON");
     assertThatThrownBy(() -> PlanHash.of("{\"a\":1} {\"b\":2}"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("after the first value");
+        .hasMessageContaining("content after the JSON value");
   }
 
   @Test

@@ -1,6 +1,6 @@
 package dev.runtrail.runs.internal.analysis;
 
-import dev.runtrail.runs.internal.json.JsonTree;
+import dev.runtrail.telemetry.core.json.JsonTree;
 import dev.runtrail.telemetry.trail.TrailEvent;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

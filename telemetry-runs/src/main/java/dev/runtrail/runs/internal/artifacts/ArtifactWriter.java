@@ -1,7 +1,7 @@
 package dev.runtrail.runs.internal.artifacts;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.runtrail.runs.internal.json.JsonTree;
+import dev.runtrail.telemetry.core.json.JsonTree;
 import dev.runtrail.runs.internal.report.ReportHtml;
 import dev.runtrail.runs.internal.summary.RunSummary;
 import dev.runtrail.runs.internal.summary.SummaryJson;

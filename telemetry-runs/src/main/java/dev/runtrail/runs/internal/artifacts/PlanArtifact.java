@@ -1,6 +1,6 @@
 package dev.runtrail.runs.internal.artifacts;
 
-import dev.runtrail.runs.internal.json.JsonTree;
+import dev.runtrail.telemetry.core.json.JsonTree;
 import dev.runtrail.runs.internal.summary.Timestamps;
 import dev.runtrail.telemetry.core.export.FinishedRun;
 import java.time.Instant;

@@ -2,7 +2,7 @@ package dev.runtrail.runs.internal.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.runtrail.runs.internal.index.IndexedRun;
-import dev.runtrail.runs.internal.json.JsonTree;
+import dev.runtrail.telemetry.core.json.JsonTree;
 import dev.runtrail.runs.internal.summary.Timestamps;
 import dev.runtrail.telemetry.core.trail.TrailJson;
 import dev.runtrail.telemetry.trail.TrailEvent;

@@ -1,7 +1,7 @@
 package dev.runtrail.runs.internal.cli;
 
 import dev.runtrail.runs.internal.analysis.CriticalPath;
-import dev.runtrail.runs.internal.json.JsonTree;
+import dev.runtrail.telemetry.core.json.JsonTree;
 import dev.runtrail.runs.internal.summary.Durations;
 import dev.runtrail.runs.internal.summary.RunSummary;
 import dev.runtrail.runs.internal.summary.StepSummary;

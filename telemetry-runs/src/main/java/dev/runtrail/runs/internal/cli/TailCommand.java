@@ -1,6 +1,6 @@
 package dev.runtrail.runs.internal.cli;
 
-import dev.runtrail.runs.internal.json.JsonTree;
+import dev.runtrail.telemetry.core.json.JsonTree;
 import dev.runtrail.runs.internal.summary.StepSummary;
 import dev.runtrail.runs.internal.summary.Timestamps;
 import dev.runtrail.telemetry.trail.TrailEvent;

@@ -1,6 +1,6 @@
 package dev.runtrail.runs.internal.index;
 
-import dev.runtrail.runs.internal.json.JsonTree;
+import dev.runtrail.telemetry.core.json.JsonTree;
 import dev.runtrail.runs.internal.summary.RunSummary;
 import dev.runtrail.runs.internal.summary.StepSummary;
 import dev.runtrail.runs.internal.summary.Timestamps;

@@ -1,6 +1,6 @@
 package dev.runtrail.runs.internal.index;
 
-import dev.runtrail.runs.internal.json.JsonTree;
+import dev.runtrail.telemetry.core.json.JsonTree;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

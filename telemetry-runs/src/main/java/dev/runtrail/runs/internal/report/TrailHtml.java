@@ -2,7 +2,7 @@ package dev.runtrail.runs.internal.report;
 
 import static dev.runtrail.runs.internal.report.Html.escape;
 
-import dev.runtrail.runs.internal.json.JsonTree;
+import dev.runtrail.telemetry.core.json.JsonTree;
 import dev.runtrail.runs.internal.summary.RunSummary;
 import dev.runtrail.runs.internal.summary.Durations;
 import dev.runtrail.runs.internal.summary.Timestamps;

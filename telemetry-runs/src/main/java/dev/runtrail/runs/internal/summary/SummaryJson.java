@@ -2,7 +2,7 @@ package dev.runtrail.runs.internal.summary;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.runtrail.runs.internal.json.JsonFields;
-import dev.runtrail.runs.internal.json.JsonTree;
+import dev.runtrail.telemetry.core.json.JsonTree;
 import dev.runtrail.telemetry.core.trail.TrailJson;
 import java.io.IOException;
 import java.io.StringWriter;

@@ -1,4 +1,4 @@
-package dev.runtrail.runs.internal.json;
+package dev.runtrail.telemetry.core.json;
 
 import java.math.BigDecimal;
 

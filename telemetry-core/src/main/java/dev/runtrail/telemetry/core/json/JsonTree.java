@@ -1,4 +1,4 @@
-package dev.runtrail.runs.internal.json;
+package dev.runtrail.telemetry.core.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -18,8 +18,8 @@ import java.util.Map;
 /**
  * Reads any JSON text into plain values — {@link LinkedHashMap} (member order kept), {@link ArrayList},
  * {@link String}, {@link Boolean}, {@code null} and {@link JsonNumber} (its text kept) — and writes them
- * back through {@link TrailJson#writeValue}, the same value writer the trail uses. For plan.json and
- * summary.json; trail lines are read by core's {@code TrailReader}.
+ * back through {@link TrailJson#writeValue}, the same value writer the trail uses. Plans (their hash
+ * and plan.json) and summaries are read with it; duplicate keys are an error.
  */
 public final class JsonTree {
 
