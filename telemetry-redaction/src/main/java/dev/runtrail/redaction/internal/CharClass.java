@@ -90,6 +90,10 @@ public final class CharClass {
     return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
   }
 
+  // The String overloads repeat the CharSequence ones on purpose: the scanner's hot loops call them on
+  // Strings, where String.charAt inlines; through CharSequence the call site sees several receiver
+  // types (String, StringBuilder) and the loop runs measurably slower.
+
   /** End of the run of {@code mask} chars starting at {@code from}, looking at most up to {@code limit}. */
   public static int runEnd(String s, int from, int limit, int mask) {
     int end = Math.min(limit, s.length());
