@@ -110,7 +110,7 @@ public final class RuntrailTelemetry implements Telemetry {
     this.components = new Components(
         tracing.tracer(), redactor, monitor, runMetrics, delivery, completion, b.clock, traceIds,
         tracing.ownsIdGenerator(), tracing.spanBuffer(), layout,
-        stderrLines, stderrBytes, sampleSuccess);
+        stderrLines, stderrBytes, sampleSuccess, builtInSinks.contains("jsonl"));
     self[0] = components;
     this.propagation = new SdkPropagation(
         tracing.openTelemetry().getPropagators().getTextMapPropagator(), tracing.tracer(), redactor, monitor,

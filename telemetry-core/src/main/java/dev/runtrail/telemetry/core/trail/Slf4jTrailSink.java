@@ -41,7 +41,11 @@ public final class Slf4jTrailSink implements TrailSink {
     if (!logger.isInfoEnabled()) {
       return;
     }
-    Map<String, String> previous = MDC.getCopyOfContextMap();
+    // Only these four keys change: keep and restore them alone rather than copying the whole MDC twice.
+    String previousRunId = MDC.get("run_id");
+    String previousCorrelationId = MDC.get("correlation_id");
+    String previousTraceId = MDC.get("trace_id");
+    String previousSpanId = MDC.get("span_id");
     try {
       putOrRemove("run_id", event.runId());
       putOrRemove("correlation_id", event.correlationId());
@@ -60,11 +64,10 @@ public final class Slf4jTrailSink implements TrailSink {
           .addKeyValue("data", (Object) new JsonText(event.data()))
           .log();
     } finally {
-      if (previous == null) {
-        MDC.clear();
-      } else {
-        MDC.setContextMap(previous);
-      }
+      putOrRemove("run_id", previousRunId);
+      putOrRemove("correlation_id", previousCorrelationId);
+      putOrRemove("trace_id", previousTraceId);
+      putOrRemove("span_id", previousSpanId);
     }
   }
 

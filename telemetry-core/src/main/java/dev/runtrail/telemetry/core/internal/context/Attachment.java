@@ -33,12 +33,7 @@ public final class Attachment implements Scope {
     detached = true;
     scope.close();
     for (int i = 0; i < MdcKeys.ALL.length; i++) {
-      String previous = previousMdc[i];
-      if (previous == null) {
-        MDC.remove(MdcKeys.ALL[i]);
-      } else {
-        MDC.put(MdcKeys.ALL[i], previous);
-      }
+      ThreadAttachments.set(MdcKeys.ALL[i], MDC.get(MdcKeys.ALL[i]), previousMdc[i]);
     }
   }
 }

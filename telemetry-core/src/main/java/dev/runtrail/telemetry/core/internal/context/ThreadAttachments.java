@@ -28,26 +28,26 @@ public final class ThreadAttachments {
     for (int i = 0; i < previous.length; i++) {
       previous[i] = MDC.get(MdcKeys.ALL[i]);
     }
-    if (span.isValid()) {
-      MDC.put(MdcKeys.TRACE_ID, span.getTraceId());
-      MDC.put(MdcKeys.SPAN_ID, span.getSpanId());
-      MDC.put(MdcKeys.TRACE_FLAGS, span.getTraceFlags().asHex());
-    } else {
-      MDC.remove(MdcKeys.TRACE_ID);
-      MDC.remove(MdcKeys.SPAN_ID);
-      MDC.remove(MdcKeys.TRACE_FLAGS);
-    }
-    putOrRemove(MdcKeys.RUN_ID, runId);
-    putOrRemove(MdcKeys.CORRELATION_ID, correlationId);
+    boolean valid = span.isValid();
+    // A step attaches under its run with the same trace, flags, run and correlation id: only what
+    // changes is written (an MDC write also invalidates the logging backend's copy of the map).
+    set(MdcKeys.TRACE_ID, previous[0], valid ? span.getTraceId() : null);
+    set(MdcKeys.SPAN_ID, previous[1], valid ? span.getSpanId() : null);
+    set(MdcKeys.TRACE_FLAGS, previous[2], valid ? span.getTraceFlags().asHex() : null);
+    set(MdcKeys.RUN_ID, previous[3], runId == null || runId.isEmpty() ? null : runId);
+    set(MdcKeys.CORRELATION_ID, previous[4], correlationId == null || correlationId.isEmpty() ? null : correlationId);
     Attachment attachment = new Attachment(Thread.currentThread(), context.makeCurrent(), previous);
     stack.push(attachment);
     return attachment;
   }
 
-  private static void putOrRemove(String key, String value) {
-    if (value == null || value.isEmpty()) {
-      MDC.remove(key);
-    } else {
+  /** Sets {@code key} to {@code value} (null removes it) unless it already holds that value. */
+  static void set(String key, String current, String value) {
+    if (value == null) {
+      if (current != null) {
+        MDC.remove(key);
+      }
+    } else if (!value.equals(current)) {
       MDC.put(key, value);
     }
   }

@@ -30,12 +30,14 @@ public final class Components {
   final int stderrLines;
   final int stderrBytes;
   final double sampleSuccess;
+  /** Whether a sink looks up trail files by run id (the JSON Lines sink): else {@link #trailFiles} stays empty. */
+  final boolean tracksTrailFiles;
 
   /** Open runs by id (for span events). */
   final Map<String, SdkRunContext> openRuns = new ConcurrentHashMap<>();
 
-  /** Trail files of runs whose trail is still being written. */
-  final Map<String, Path> trailFiles = new ConcurrentHashMap<>();
+  /** Runs whose trail is still being written (their trail files). */
+  final Map<String, SdkRunContext> trailFiles = new ConcurrentHashMap<>();
 
   @SuppressWarnings("checkstyle:ParameterNumber")
   public Components(
@@ -52,7 +54,8 @@ public final class Components {
       RunStoreLayout layout,
       int stderrLines,
       int stderrBytes,
-      double sampleSuccess) {
+      double sampleSuccess,
+      boolean tracksTrailFiles) {
     this.tracer = tracer;
     this.redactor = redactor;
     this.monitor = monitor;
@@ -67,6 +70,7 @@ public final class Components {
     this.stderrLines = stderrLines;
     this.stderrBytes = stderrBytes;
     this.sampleSuccess = sampleSuccess;
+    this.tracksTrailFiles = tracksTrailFiles;
   }
 
   /** Ends the runs still open (as cancelled), e.g. when telemetry closes. */
@@ -84,7 +88,8 @@ public final class Components {
 
   /** The trail file of a run whose trail is being written, or null. */
   public Path trailFile(String runId) {
-    return trailFiles.get(runId);
+    SdkRunContext run = trailFiles.get(runId);
+    return run == null ? null : run.trailFile();
   }
 
   /** The open span of a run's step ({@code stepPath} null = the root), or null. */

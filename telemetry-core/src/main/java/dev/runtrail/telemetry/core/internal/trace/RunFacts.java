@@ -6,7 +6,7 @@ import dev.runtrail.telemetry.core.internal.redact.TelemetryRedactor;
 import io.opentelemetry.api.baggage.Baggage;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
-import io.opentelemetry.api.common.AttributesBuilder;
+import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.context.Context;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -36,10 +36,11 @@ final class RunFacts {
   final String correlationId;
   final String sessionId;
   final Map<String, Boolean> policy;
-  final Attributes common;
+  /** The values of {@link #COMMON_KEYS} (null when unset): attributes every span of the run carries. */
+  private final String[] common;
   private final Attributes custom;
   private final List<String[]> rawResolvedValues;
-  private final Map<String, Object> laterAttributes = Collections.synchronizedMap(new LinkedHashMap<>());
+  private Map<String, Object> laterAttributes; // guarded by this; made on first use
 
   private RunFacts(SdkRunBuilder b, String runId, Context parent) {
     TelemetryRedactor r = b.c.redactor;
@@ -57,18 +58,28 @@ final class RunFacts {
     this.ticket = r.text(b.ticket);
     this.correlationId = correlationId(b, parent);
     this.sessionId = r.text(b.sessionId);
-    this.policy = Collections.unmodifiableMap(new LinkedHashMap<>(b.policy));
-    this.custom = r.attributes(b.attributes.build());
-    this.rawResolvedValues = List.copyOf(b.resolvedValues);
-    AttributesBuilder common = Attributes.builder().put(RunAttributes.RUN_ID, runId);
-    putIfSet(common, RunAttributes.ENV, env);
-    putIfSet(common, RunAttributes.TARGET, target);
-    putIfSet(common, RunAttributes.RUNNER_ID, runner);
-    putIfSet(common, RunAttributes.PLAN_HASH, planHash.isEmpty() ? null : planHash);
-    putIfSet(common, RunAttributes.CORRELATION_ID, correlationId);
-    putIfSet(common, RunAttributes.SESSION_ID, sessionId);
-    common.putAll(custom);
-    this.common = common.build();
+    this.policy = b.policy == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(b.policy));
+    this.custom = b.attributes == null ? Attributes.empty() : r.attributes(b.attributes.build());
+    this.rawResolvedValues = b.resolvedValues == null ? List.of() : List.copyOf(b.resolvedValues);
+    // Kept as values, not as an Attributes: building one sorts its keys, only for each span to copy them.
+    this.common = new String[] {runId, env, target, runner, planHash.isEmpty() ? null : planHash, correlationId,
+        sessionId};
+  }
+
+  @SuppressWarnings("unchecked")
+  private static final AttributeKey<String>[] COMMON_KEYS = new AttributeKey[] {RunAttributes.RUN_ID,
+      RunAttributes.ENV, RunAttributes.TARGET, RunAttributes.RUNNER_ID, RunAttributes.PLAN_HASH,
+      RunAttributes.CORRELATION_ID, RunAttributes.SESSION_ID};
+
+  /** Sets the attributes every span of the run carries: ids, env, target, runner, plan hash, custom ones. */
+  SpanBuilder setCommonAttributes(SpanBuilder span) {
+    for (int i = 0; i < COMMON_KEYS.length; i++) {
+      setIfSet(span, COMMON_KEYS[i], common[i]);
+    }
+    if (!custom.isEmpty()) {
+      span.setAllAttributes(custom);
+    }
+    return span;
   }
 
   static RunFacts from(SdkRunBuilder builder, String runId, Context parent) {
@@ -84,28 +95,46 @@ final class RunFacts {
     return inherited != null ? b.c.redactor.text(inherited) : b.c.ids.nextCorrelationId();
   }
 
-  /** The root span's attributes: the common ones plus name, git, ticket, plan id/version and policy. */
-  Attributes rootAttributes() {
-    AttributesBuilder attributes = common.toBuilder().put(RunAttributes.RUN_NAME, name);
-    putIfSet(attributes, RunAttributes.GIT_SHA, gitSha);
-    putIfSet(attributes, RunAttributes.GIT_BRANCH, gitBranch);
-    putIfSet(attributes, RunAttributes.TICKET, ticket);
-    putIfSet(attributes, RunAttributes.PLAN_ID, planId);
-    putIfSet(attributes, RunAttributes.PLAN_VERSION, planVersion);
-    policy.forEach((flag, enabled) -> attributes.put(RunAttributes.policyFlag(flag), enabled));
-    return attributes.build();
+  /**
+   * Sets the root span's attributes: the common ones plus name, git, ticket, plan id/version and
+   * policy (straight onto the span builder: a second {@link Attributes} would be built and sorted only
+   * to be copied into the span).
+   */
+  SpanBuilder setRootAttributes(SpanBuilder span) {
+    setCommonAttributes(span).setAttribute(RunAttributes.RUN_NAME, name);
+    setIfSet(span, RunAttributes.GIT_SHA, gitSha);
+    setIfSet(span, RunAttributes.GIT_BRANCH, gitBranch);
+    setIfSet(span, RunAttributes.TICKET, ticket);
+    setIfSet(span, RunAttributes.PLAN_ID, planId);
+    setIfSet(span, RunAttributes.PLAN_VERSION, planVersion);
+    policy.forEach((flag, enabled) -> span.setAttribute(RunAttributes.policyFlag(flag), enabled));
+    return span;
+  }
+
+  private static void setIfSet(SpanBuilder span, AttributeKey<String> key, String value) {
+    if (value != null && !value.isEmpty()) {
+      span.setAttribute(key, value);
+    }
   }
 
   /** The parent context plus W3C baggage carrying the correlation id and run id to other processes. */
   Context withBaggage(Context parent) {
-    Baggage baggage = Baggage.fromContext(parent).toBuilder()
+    Baggage inherited = Baggage.fromContext(parent);
+    if (inherited.isEmpty()) {
+      return parent.with(new RunBaggage(correlationId, runId));
+    }
+    Baggage baggage = inherited.toBuilder()
         .put(CorrelationIds.BAGGAGE_KEY, correlationId)
         .put(CorrelationIds.RUN_ID_BAGGAGE_KEY, runId)
         .build();
     return parent.with(baggage);
   }
 
-  <T> void recordAttribute(AttributeKey<T> key, T value) {
+
+  synchronized <T> void recordAttribute(AttributeKey<T> key, T value) {
+    if (laterAttributes == null) {
+      laterAttributes = new LinkedHashMap<>();
+    }
     laterAttributes.put(key.getKey(), value);
   }
 
@@ -113,8 +142,10 @@ final class RunFacts {
   Map<String, Object> attributes() {
     Map<String, Object> all = new LinkedHashMap<>();
     custom.forEach((key, value) -> all.put(key.getKey(), value));
-    synchronized (laterAttributes) {
-      all.putAll(laterAttributes);
+    synchronized (this) {
+      if (laterAttributes != null) {
+        all.putAll(laterAttributes);
+      }
     }
     return all;
   }
@@ -135,9 +166,4 @@ final class RunFacts {
     return custom.get(key);
   }
 
-  private static void putIfSet(AttributesBuilder builder, AttributeKey<String> key, String value) {
-    if (value != null && !value.isEmpty()) {
-      builder.put(key, value);
-    }
-  }
 }

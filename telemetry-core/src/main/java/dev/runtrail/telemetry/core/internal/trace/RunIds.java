@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -23,6 +24,18 @@ public final class RunIds {
 
   private final AtomicInteger counter;
   private final int salt;
+  private volatile Stamp lastStamp = new Stamp(Long.MIN_VALUE, "");
+
+  /** The formatted UTC second of the last run started (formatting it costs more than the rest of the id). */
+  private static final class Stamp {
+    final long epochSecond;
+    final String text;
+
+    Stamp(long epochSecond, String text) {
+      this.epochSecond = epochSecond;
+      this.text = text;
+    }
+  }
 
   public RunIds() {
     SecureRandom random = new SecureRandom();
@@ -33,17 +46,32 @@ public final class RunIds {
   /** A new run id for a run starting at {@code start}. */
   public String next(Instant start) {
     int suffix = scramble(counter.getAndIncrement() & MASK);
-    char[] hex = new char[6];
-    for (int i = 5; i >= 0; i--) {
-      hex[i] = HEX[suffix & 0xF];
-      suffix >>>= 4;
+    StringBuilder id = new StringBuilder(26).append("run-").append(stamp(start)).append('-');
+    for (int shift = 20; shift >= 0; shift -= 4) {
+      id.append(HEX[(suffix >>> shift) & 0xF]);
     }
-    return "run-" + STAMP.format(start) + "-" + new String(hex);
+    return id.toString();
   }
 
-  /** A new correlation id (a random UUID). */
+  private String stamp(Instant start) {
+    Stamp stamp = lastStamp;
+    if (stamp.epochSecond != start.getEpochSecond()) {
+      stamp = new Stamp(start.getEpochSecond(), STAMP.format(start));
+      lastStamp = stamp;
+    }
+    return stamp.text;
+  }
+
+  /**
+   * A new correlation id: a random (version 4) UUID. Drawn from {@link ThreadLocalRandom}, as
+   * OpenTelemetry draws trace ids: a correlation id must be unique, not secret, and
+   * {@link UUID#randomUUID()}'s SecureRandom costs more than the rest of a run's start.
+   */
   public String nextCorrelationId() {
-    return UUID.randomUUID().toString();
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    long msb = (random.nextLong() & ~0xF000L) | 0x4000L; // version 4
+    long lsb = (random.nextLong() & ~(0xC000L << 48)) | (0x8000L << 48); // IETF variant
+    return new UUID(msb, lsb).toString();
   }
 
   /** A bijection on 24-bit values: odd multiplier, xor-shift and salt, all invertible mod 2^24. */

@@ -30,9 +30,10 @@ public final class SdkRunBuilder implements RunContext.Builder {
   String correlationId;
   String sessionId;
   Context parent;
-  final Map<String, Boolean> policy = new LinkedHashMap<>();
-  final List<String[]> resolvedValues = new ArrayList<>();
-  final AttributesBuilder attributes = Attributes.builder();
+  // Made on first use: most runs set none of these.
+  Map<String, Boolean> policy;
+  List<String[]> resolvedValues;
+  AttributesBuilder attributes;
 
   public SdkRunBuilder(Components components, String name) {
     if (name == null || name.isBlank()) {
@@ -90,6 +91,9 @@ public final class SdkRunBuilder implements RunContext.Builder {
   @Override
   public RunContext.Builder policy(String flag, boolean enabled) {
     RunAttributes.policyFlag(flag); // validates the name
+    if (policy == null) {
+      policy = new LinkedHashMap<>();
+    }
     policy.put(flag, enabled);
     return this;
   }
@@ -98,6 +102,9 @@ public final class SdkRunBuilder implements RunContext.Builder {
   public RunContext.Builder resolvedValue(String reference, String value) {
     if (reference == null || reference.isBlank()) {
       throw new IllegalArgumentException("Resolved value reference must not be blank, got '" + reference + "'");
+    }
+    if (resolvedValues == null) {
+      resolvedValues = new ArrayList<>();
     }
     resolvedValues.add(new String[] {reference, value});
     return this;
@@ -121,6 +128,9 @@ public final class SdkRunBuilder implements RunContext.Builder {
       throw new IllegalArgumentException("Attribute key must not be null");
     }
     if (value != null) {
+      if (attributes == null) {
+        attributes = Attributes.builder();
+      }
       attributes.put(key, value);
     }
     return this;

@@ -16,7 +16,6 @@ import dev.runtrail.telemetry.internal.ContextKeys;
 import dev.runtrail.telemetry.internal.NoopStep;
 import dev.runtrail.telemetry.trail.ActionTrail;
 import io.opentelemetry.api.common.AttributeKey;
-import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanContext;
@@ -40,6 +39,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /** A started run: the root span, its open steps, the trail, and what the run store will need. */
 public final class SdkRunContext implements RunContext {
 
+  private static final Comparator<StepRecord> BY_START_THEN_PATH =
+      Comparator.comparing(StepRecord::startedAt).thenComparing(StepRecord::path);
+
   final Components c;
   final RunFacts facts;
   final Span root;
@@ -49,7 +51,7 @@ public final class SdkRunContext implements RunContext {
   final RunMetrics.RunTags tags;
   final SdkActionTrail trail;
   private final RunSpanBuffer.RunKey spans;
-  private final Path trailFile;
+  private volatile Path trailFile; // made on first use: only the JSON Lines sink and run exporters need it
   private final Map<String, SdkStep> openSteps = new ConcurrentHashMap<>();
   private final ConcurrentLinkedQueue<StepRecord> finishedSteps = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -73,8 +75,6 @@ public final class SdkRunContext implements RunContext {
     this.startedAt = startedAt;
     this.startNanos = startNanos;
     this.spans = spans;
-    this.trailFile = c.layout.runDirectory(facts.env, facts.target, facts.planHash, facts.runId)
-        .resolve(RunStoreLayout.TRAIL_FILE);
     this.trail = new SdkActionTrail(this);
     this.tags = c.metrics.runStarted(facts.env, facts.target, facts.planId, facts.planVersion);
   }
@@ -86,9 +86,10 @@ public final class SdkRunContext implements RunContext {
     Context parent = b.parent != null ? b.parent : Context.current();
     RunFacts facts = RunFacts.from(b, c.ids.next(startedAt), parent);
     boolean continuesTrace = Span.fromContext(parent).getSpanContext().isValid();
+    boolean forcedTraceId = false;
     SpanBuilder spanBuilder = c.tracer.spanBuilder(facts.name)
-        .setSpanKind(SpanKind.INTERNAL)
-        .setAllAttributes(facts.rootAttributes());
+        .setSpanKind(SpanKind.INTERNAL);
+    facts.setRootAttributes(spanBuilder);
     if (continuesTrace) {
       spanBuilder.setParent(parent);
     } else {
@@ -96,6 +97,7 @@ public final class SdkRunContext implements RunContext {
       if (c.traceIds == TraceIdStrategy.PLAN && !facts.planHash.isEmpty()) {
         if (c.ownsIdGenerator) {
           RunTraceIdGenerator.forceNext(PlanTraceIds.traceId(facts.planHash, facts.env, facts.target));
+          forcedTraceId = true;
         } else {
           c.monitor.reportOnce("plan-trace-ids", "Runtrail: plan-derived trace ids need Runtrail's own tracer"
               + " provider; runs get fresh trace ids with the app's OpenTelemetry instance", null);
@@ -107,14 +109,19 @@ public final class SdkRunContext implements RunContext {
     try {
       root = spanBuilder.startSpan();
     } finally {
-      if (c.spanBuffer != null) {
+      // Thread-local removals cost a lookup each: only undo what was done.
+      if (spans != null) {
         c.spanBuffer.endRoot();
       }
-      RunTraceIdGenerator.clear();
+      if (forcedTraceId) {
+        RunTraceIdGenerator.clear();
+      }
     }
     SdkRunContext run = new SdkRunContext(c, facts, root, parent, startedAt, startNanos, spans);
     c.openRuns.put(facts.runId, run);
-    c.trailFiles.put(facts.runId, run.trailFile);
+    if (c.tracksTrailFiles) {
+      c.trailFiles.put(facts.runId, run);
+    }
     run.attachment = ThreadAttachments.attach(run.context, root.getSpanContext(), facts.runId, facts.correlationId);
     return run;
   }
@@ -182,6 +189,9 @@ public final class SdkRunContext implements RunContext {
 
   /** The nearest open step whose path is a prefix of {@code path} (by whole segments). */
   private SdkStep parentFor(String path) {
+    if (openSteps.isEmpty()) {
+      return null;
+    }
     for (int slash = path.lastIndexOf('/'); slash > 0; slash = path.lastIndexOf('/', slash - 1)) {
       SdkStep candidate = openSteps.get(path.substring(0, slash));
       if (candidate != null) {
@@ -288,10 +298,23 @@ public final class SdkRunContext implements RunContext {
     }
   }
 
+  /** The run's trail.jsonl (where the JSON Lines sink writes and the run store looks). */
+  Path trailFile() {
+    Path file = trailFile;
+    if (file == null) {
+      file = c.layout.runDirectory(facts.env, facts.target, facts.planHash, facts.runId)
+          .resolve(RunStoreLayout.TRAIL_FILE);
+      trailFile = file;
+    }
+    return file;
+  }
+
   private void finish() {
-    for (SdkStep open : new ArrayList<>(openSteps.values())) {
-      open.cancel("the run ended while the step was open");
-      open.close();
+    if (!openSteps.isEmpty()) {
+      for (SdkStep open : new ArrayList<>(openSteps.values())) {
+        open.cancel("the run ended while the step was open");
+        open.close();
+      }
     }
     Instant endedAt = c.clock.instant();
     long durationNanos = System.nanoTime() - startNanos;
@@ -312,7 +335,9 @@ public final class SdkRunContext implements RunContext {
     c.openRuns.remove(facts.runId);
     c.metrics.runEnded(tags, result.status, result.errorCode, durationNanos);
     CompletableFuture<Void> trailDone = c.delivery.runEnded(facts.runId);
-    trailDone.whenComplete((ignored, error) -> c.trailFiles.remove(facts.runId, trailFile));
+    if (c.tracksTrailFiles) {
+      trailDone.whenComplete((ignored, error) -> c.trailFiles.remove(facts.runId, this));
+    }
     boolean keepSpans = result.status != RunStatus.OK || RunSampling.keepSuccessful(facts.runId, c.sampleSuccess);
     List<ReadableSpan> held = spans == null ? List.of() : c.spanBuffer.complete(spans, keepSpans);
     c.completion.runEnded(this, trailDone, held, keepSpans);
@@ -320,7 +345,7 @@ public final class SdkRunContext implements RunContext {
 
   private synchronized RunOutcome decideOutcome(Instant endedAt) {
     List<StepRecord> steps = new ArrayList<>(finishedSteps);
-    steps.sort(Comparator.comparing(StepRecord::startedAt).thenComparing(StepRecord::path));
+    steps.sort(BY_START_THEN_PATH);
     StepRecord firstFailed = null;
     for (StepRecord step : steps) {
       if (step.status() == RunStatus.FAILED
@@ -360,7 +385,7 @@ public final class SdkRunContext implements RunContext {
         .ids(facts.correlationId, facts.sessionId, root.getSpanContext().isValid() ? root.getSpanContext().getTraceId() : null)
         .steps(outcome.steps)
         .spans(spanData, sampled)
-        .files(trailFile.getParent(), trailFile)
+        .files(trailFile().getParent(), trailFile())
         .build();
   }
 
@@ -391,10 +416,5 @@ public final class SdkRunContext implements RunContext {
       this.endedAt = endedAt;
       this.steps = steps;
     }
-  }
-
-  /** Attributes every span of this run carries. */
-  Attributes commonAttributes() {
-    return facts.common;
   }
 }

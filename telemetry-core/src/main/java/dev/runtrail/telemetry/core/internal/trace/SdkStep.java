@@ -59,10 +59,9 @@ final class SdkStep implements Step {
     Context parentContext = parent != null ? parent.context : run.context;
     this.startedAt = run.c.clock.instant();
     this.startNanos = System.nanoTime();
-    this.span = run.c.tracer.spanBuilder(path)
-        .setParent(parentContext)
-        .setSpanKind(SpanKind.INTERNAL)
-        .setAllAttributes(run.commonAttributes())
+    this.span = run.facts.setCommonAttributes(run.c.tracer.spanBuilder(path)
+            .setParent(parentContext)
+            .setSpanKind(SpanKind.INTERNAL))
         .setAttribute(StepAttributes.STEP_PATH, path)
         .setAttribute(StepAttributes.TASK_NAME, path)
         .startSpan();

@@ -19,6 +19,9 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class TrailDelivery {
 
+  /** Completed: what {@link #runEnded} returns when only inline sinks (which are done at once) exist. */
+  private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
+
   private final List<TrailSink> inline = new ArrayList<>();
   private final List<SinkChannel> durable = new ArrayList<>();
   private final List<SinkChannel> async = new ArrayList<>();
@@ -106,6 +109,9 @@ public final class TrailDelivery {
         SinkChannel.rethrowFatal(t);
         monitor.failure("trail sink '" + sink.name() + "' runEnded", t);
       }
+    }
+    if (durable.isEmpty() && async.isEmpty()) {
+      return DONE;
     }
     long deadline = System.nanoTime() + Math.max(offerTimeoutNanos, Duration.ofSeconds(1).toNanos());
     List<CompletableFuture<Void>> pending = new ArrayList<>();

@@ -1,0 +1,157 @@
+package dev.runtrail.benchmarks.overhead;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The results of one JMH run, read from its {@code -rf json} file. */
+final class JmhResults {
+
+  /** A score with its 99.9% error and the raw per-iteration values (one list per fork). */
+  record Metric(double score, double error, String unit, List<List<Double>> raw) {
+
+    /** Every measured iteration's value, forks one after the other. */
+    List<Double> iterations() {
+      List<Double> all = new ArrayList<>();
+      raw.forEach(all::addAll);
+      return all;
+    }
+  }
+
+  /** One benchmark (with one set of parameters). */
+  record Result(String benchmark, Map<String, String> params, Metric primary, Map<String, Metric> secondary,
+      String jvm) {
+
+    /** {@code Class.method}, without the package. */
+    String name() {
+      String[] parts = benchmark.split("\\.");
+      return parts[parts.length - 2] + "." + parts[parts.length - 1];
+    }
+
+    String param(String key) {
+      return params.getOrDefault(key, "");
+    }
+
+    /** Bytes allocated per operation ({@code -prof gc}), when measured. */
+    Optional<Metric> bytesPerOp() {
+      return Optional.ofNullable(secondary.get("gc.alloc.rate.norm"));
+    }
+  }
+
+  private final List<Result> results;
+
+  private JmhResults(List<Result> results) {
+    this.results = results;
+  }
+
+  static JmhResults read(Path file) throws IOException {
+    List<Result> results = new ArrayList<>();
+    if (file == null || !Files.exists(file)) {
+      return new JmhResults(results);
+    }
+    try (JsonParser p = new JsonFactory().createParser(Files.readString(file))) {
+      if (p.nextToken() != JsonToken.START_ARRAY) {
+        throw new IOException(file + " is not a JMH JSON result (expected an array)");
+      }
+      while (p.nextToken() == JsonToken.START_OBJECT) {
+        results.add(result(object(p)));
+      }
+    }
+    return new JmhResults(results);
+  }
+
+  List<Result> all() {
+    return results;
+  }
+
+  /** The result of {@code Class.method} whose parameters include {@code params} (key, value, ...). */
+  Optional<Result> find(String name, String... params) {
+    for (Result result : results) {
+      if (!result.name().equals(name)) {
+        continue;
+      }
+      boolean matches = true;
+      for (int i = 0; i + 1 < params.length; i += 2) {
+        matches &= params[i + 1].equals(result.param(params[i]));
+      }
+      if (matches) {
+        return Optional.of(result);
+      }
+    }
+    return Optional.empty();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Result result(Map<String, Object> json) {
+    Map<String, String> params = new LinkedHashMap<>();
+    ((Map<String, Object>) json.getOrDefault("params", Map.of())).forEach((k, v) -> params.put(k, String.valueOf(v)));
+    Map<String, Metric> secondary = new LinkedHashMap<>();
+    ((Map<String, Object>) json.getOrDefault("secondaryMetrics", Map.of()))
+        .forEach((k, v) -> secondary.put(k, metric((Map<String, Object>) v)));
+    String jvm = json.get("jdkVersion") + " (" + json.get("vmName") + " " + json.get("vmVersion") + ")";
+    return new Result((String) json.get("benchmark"), params, metric((Map<String, Object>) json.get("primaryMetric")),
+        secondary, jvm);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Metric metric(Map<String, Object> json) {
+    List<List<Double>> raw = new ArrayList<>();
+    for (Object fork : (List<Object>) json.getOrDefault("rawData", List.of())) {
+      List<Double> values = new ArrayList<>();
+      for (Object value : (List<Object>) fork) {
+        values.add(number(value));
+      }
+      raw.add(values);
+    }
+    return new Metric(number(json.get("score")), number(json.get("scoreError")), String.valueOf(json.get("scoreUnit")),
+        raw);
+  }
+
+  private static double number(Object value) {
+    if (value instanceof Number) {
+      return ((Number) value).doubleValue();
+    }
+    return Double.NaN; // JMH writes "NaN" as a string when it has no error (one iteration)
+  }
+
+  private static Map<String, Object> object(JsonParser p) throws IOException {
+    Map<String, Object> map = new LinkedHashMap<>();
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      map.put(name, value(p, p.nextToken()));
+    }
+    return map;
+  }
+
+  private static Object value(JsonParser p, JsonToken token) throws IOException {
+    switch (token) {
+      case START_OBJECT:
+        return object(p);
+      case START_ARRAY:
+        List<Object> list = new ArrayList<>();
+        for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+          list.add(value(p, t));
+        }
+        return list;
+      case VALUE_NUMBER_INT:
+      case VALUE_NUMBER_FLOAT:
+        return p.getDoubleValue();
+      case VALUE_STRING:
+        return p.getText();
+      case VALUE_TRUE:
+        return Boolean.TRUE;
+      case VALUE_FALSE:
+        return Boolean.FALSE;
+      default:
+        return null;
+    }
+  }
+}

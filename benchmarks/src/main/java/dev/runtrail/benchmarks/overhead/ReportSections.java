@@ -1,0 +1,312 @@
+package dev.runtrail.benchmarks.overhead;
+
+import dev.runtrail.benchmarks.overhead.JmhResults.Metric;
+import dev.runtrail.benchmarks.overhead.JmhResults.Result;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Renders the overhead, per-operation and peer sections of RESULTS.md from the JMH results. */
+final class ReportSections {
+
+  /** The Runtrail configurations, as JMH parameter values, and how the report names them. */
+  static final String[][] SINKS = {
+      {"span", "Runtrail, trail sink `span` (inline)"},
+      {"span+log", "Runtrail, trail sinks `span` + `log`"},
+      {"span+log+jsonl", "Runtrail, default trail sinks `span` + `log` + `jsonl`"},
+  };
+  static final double BAR = 1.05;
+  static final double GOAL = 1.01;
+
+  private final JmhResults overhead;
+  private final JmhResults costs;
+  private final JmhResults peers;
+
+  ReportSections(JmhResults overhead, JmhResults costs, JmhResults peers) {
+    this.overhead = overhead;
+    this.costs = costs;
+    this.peers = peers;
+  }
+
+  /** The interleaved ratio of one {@code paired} instrumentation. */
+  Ratio paired(String instrumentation) {
+    return overhead.find("OverheadBenchmark.paired", "instrumentation", instrumentation)
+        .map(r -> Ratio.paired(r.secondary().get("instrumentedNanos").iterations(),
+            r.secondary().get("bareNanos").iterations()))
+        .orElse(Ratio.NONE);
+  }
+
+  /** instrumented / bare from the two separate benchmarks of the same run. */
+  Ratio separate(String sinks) {
+    Optional<Result> bare = overhead.find("OverheadBenchmark.bare");
+    Optional<Result> instrumented = sinks == null ? overhead.find("OverheadBenchmark.disabled")
+        : overhead.find("OverheadBenchmark.instrumented", "sinks", sinks);
+    if (bare.isEmpty() || instrumented.isEmpty()) {
+      return Ratio.NONE;
+    }
+    Metric i = instrumented.get().primary();
+    Metric b = bare.get().primary();
+    return Ratio.of(i.score(), i.error(), b.score(), b.error());
+  }
+
+  String overheadSection() {
+    StringBuilder out = new StringBuilder();
+    out.append("## Overhead: one real step, bare and fully instrumented\n\n");
+    out.append("What: `OverheadBenchmark`. The reference workload stands for one real step: parse a 10 KB JSON deploy\n")
+        .append("manifest (34 services) into maps and lists with jackson-core, resolve and total it, serialize the result\n")
+        .append("(`ReferenceWorkload`). Instrumented, each operation is a whole run (`InstrumentedStep`): start a run\n")
+        .append("(env, target, git, runner), open a step, record a tool call and its result on the action trail (a\n")
+        .append("credentialed URL, a GitHub token and a bearer JWT in the data, all masked), exit code, close step and run —\n")
+        .append("two spans behind the BatchSpanProcessor (and Runtrail's redacting exporter) to a discarding exporter,\n")
+        .append("run/step histograms and counters on a `SimpleMeterRegistry`, five MDC keys (Logback) set and restored,\n")
+        .append("W3C baggage, run id and correlation id. The run store (telemetry-runs) is off.\n\n");
+    out.append("Trail sinks: `span` writes span events inline (everything on the measured thread); `log` is the structured\n")
+        .append("log line, formatted on the log sink's own thread by a Logback pattern appender to /dev/null; `jsonl` writes\n")
+        .append("each run's durable trail.jsonl into a tmpfs folder (one folder per run) on its own thread. Those threads,\n")
+        .append("the BatchSpanProcessor's and the GC's share the machine's 2 cores with the measured thread.\n\n");
+    out.append("Two ways to the ratio, both from this run: **interleaved** (`paired`: each operation runs bare and\n")
+        .append("instrumented back to back, alternating the order, timing each half; mean of the per-iteration ratios, 99.9%\n")
+        .append("interval), which a noisy shared machine cannot skew, and **separate** (`instrumented` / `bare` scores of\n")
+        .append("two benchmarks, errors combined), which it can.\n\n");
+    Ratio headline = paired("span+log+jsonl");
+    out.append(String.format(Locale.ROOT, "**Overhead ratio, defaults (span + log + jsonl): %s** (interleaved). "
+        + "Bar < %.2f: **%s**. Goal < %.2f: %s.%n%n", headline, BAR, verdict(headline, BAR), GOAL, verdict(headline, GOAL)));
+    out.append("| instrumentation | instrumented / bare, interleaved | instrumented / bare, separate | instrumented ns/op | instrumented B/op |\n");
+    out.append("|---|---|---|---|---|\n");
+    Optional<Result> bare = overhead.find("OverheadBenchmark.bare");
+    out.append("| none (bare workload) | 1 | 1 | ").append(bare.map(r -> nanos(r.primary())).orElse("–")).append(" | ")
+        .append(bare.flatMap(Result::bytesPerOp).map(ReportSections::bytes).orElse("–")).append(" |\n");
+    Optional<Result> disabled = overhead.find("OverheadBenchmark.disabled");
+    out.append("| Runtrail disabled (no-op) | ").append(paired("disabled")).append(" | ").append(separate(null))
+        .append(" | ").append(disabled.map(r -> nanos(r.primary())).orElse("–")).append(" | ")
+        .append(disabled.flatMap(Result::bytesPerOp).map(ReportSections::bytes).orElse("–")).append(" |\n");
+    for (String[] sinks : SINKS) {
+      Optional<Result> r = overhead.find("OverheadBenchmark.instrumented", "sinks", sinks[0]);
+      out.append("| ").append(sinks[1]).append(" | **").append(paired(sinks[0])).append("** | ")
+          .append(separate(sinks[0])).append(" | ").append(r.map(x -> nanos(x.primary())).orElse("–")).append(" | ")
+          .append(r.flatMap(Result::bytesPerOp).map(ReportSections::bytes).orElse("–")).append(" |\n");
+    }
+    out.append("| reference floor: the OpenTelemetry SDK's part alone (2 spans, 2 events, no redaction, MDC or metrics) | ")
+        .append(paired("otel-spans-only")).append(" | | | |\n");
+    out.append("| reference floor: the redaction engine's part alone (the 2 events' data through `redactTree`) | ")
+        .append(paired("redaction-only")).append(" | | | |\n\n");
+    out.append("B/op: bytes allocated per operation by all threads (JMH's gc profiler; sink, exporter and GC threads\n")
+        .append("included), the workload's ").append(bare.flatMap(Result::bytesPerOp).map(ReportSections::bytes).orElse("?"))
+        .append(" among them. The JIT is warmed on the telemetry path before the first warm-up\n")
+        .append("iteration (`InstrumentedStep.warmUp`): at a few thousand operations a second it would otherwise still be\n")
+        .append("compiling it 20 s in, which a long-running app is not.\n\n");
+    out.append(composition());
+    return out.toString();
+  }
+
+  /** What the overhead with inline span events is made of, from the floors of the same run. */
+  private String composition() {
+    Ratio span = paired("span");
+    Ratio otel = paired("otel-spans-only");
+    Ratio redaction = paired("redaction-only");
+    if (!span.isMeasured() || !otel.isMeasured() || !redaction.isMeasured()) {
+      return "";
+    }
+    double total = (span.value() - 1) * 100;
+    double otelShare = (otel.value() - 1) * 100;
+    double redactionShare = (redaction.value() - 1) * 100;
+    return String.format(Locale.ROOT, "Reading: with span events only, the overhead is %.1f%% of the step. The "
+            + "OpenTelemetry SDK's own part (two spans, two events) accounts for about %.1f%% and the redaction "
+            + "engine's part (the two events' data) for about %.1f%%: together %.1f%%, %s the %.0f%% bar before "
+            + "Runtrail adds anything. The remaining %.1f%% is Runtrail's own: run and step bookkeeping (ids, "
+            + "baggage, status, step records), MDC, the run and step histograms and counters, copying each event "
+            + "and writing it as a span event. The asynchronous sinks add what their threads take from the "
+            + "measured one on a 2-core machine (the `span + log` and default rows).%n%n",
+        total, otelShare, redactionShare, otelShare + redactionShare,
+        otelShare + redactionShare >= (BAR - 1) * 100 ? "already at or over" : "under", (BAR - 1) * 100,
+        total - otelShare - redactionShare);
+  }
+
+  String costsSection() {
+    StringBuilder out = new StringBuilder();
+    out.append("## Per-operation costs\n\n");
+    out.append("What: `OperationCostBenchmark`, one thread, `-prof gc` (B/op: all threads). Operations inside a run use an open run replaced\n")
+        .append("every 1,024 operations (100 for trail events: a span keeps at most 128 events), so each figure includes\n")
+        .append("that share of a run. Runtrail as above (BatchSpanProcessor, discarding exporter, `SimpleMeterRegistry`,\n")
+        .append("Logback MDC). These are hot-loop figures: in an app, where the work between calls evicts Runtrail's code\n")
+        .append("and data from the CPU caches, the same calls cost about twice as much (compare the overhead above).\n\n");
+    out.append("| operation | ns/op | B/op |\n|---|---|---|\n");
+    row(out, costs.find("OperationCostBenchmark.disabledRunAndStep"),
+        "disabled (no-op): run + step + trail event + close");
+    row(out, costs.find("OperationCostBenchmark.enabledRun"), "run start + close (no step): ids, root span, baggage, MDC, metrics");
+    row(out, costs.find("OperationCostBenchmark.enabledStep"),
+        "step open + exit code + close in an open run: span, context, MDC, step histogram");
+    row(out, costs.find("OperationCostBenchmark.mdcScope"), "MDC scope: `step.makeCurrent()` + close (context and 5 MDC keys, restored)");
+    row(out, costs.find("OperationCostBenchmark.redactEventData", "data", "secrets"),
+        "redaction of a typical event's data (tool, command with a credentialed URL and a token, output with a JWT)");
+    row(out, costs.find("OperationCostBenchmark.redactEventData", "data", "clean"), "redaction of the same data, clean");
+    for (String sink : new String[] {"none", "span", "log", "jsonl"}) {
+      row(out, costs.find("OperationCostBenchmark.trailEvent", "sink", sink),
+          "trail event (tool call, 2 secrets) with sink `" + sink + "`: recording thread"
+              + (sink.equals("none") ? " (copy, redaction, sequence, metrics; no sink)" : ""));
+    }
+    for (String sink : new String[] {"log", "jsonl"}) {
+      row(out, costs.find("OperationCostBenchmark.sinkAccept", "sink", sink),
+          "… then on the `" + sink + "` sink's own thread, per event");
+    }
+    out.append('\n');
+    return out.toString();
+  }
+
+  String peersSection() {
+    StringBuilder out = new StringBuilder();
+    out.append("## Against the peers\n\n");
+    out.append("What: `PeerBenchmark` (`-prof gc`, B/op: all threads), same run, same BatchSpanProcessor and discarding exporter. The OpenTelemetry span\n")
+        .append("carries the attributes a Runtrail step span carries and is made current; the Micrometer `Observation` uses\n")
+        .append("`DefaultMeterObservationHandler` on a `SimpleMeterRegistry` with env, target and step as low-cardinality keys\n")
+        .append("and the run id as a high-cardinality one. \"+ 2 events\": two span events with the same (already masked)\n")
+        .append("attributes, or two `Observation.Event`s. Runtrail's trailed step records the two trail events of the\n")
+        .append("overhead benchmark: copied, redacted (2 secrets in one, 1 in the other), sequenced, counted, span events.\n\n");
+    Optional<Result> otel = peers.find("PeerBenchmark.otelSpan");
+    Optional<Result> otelEvents = peers.find("PeerBenchmark.otelSpanWithEvents");
+    Optional<Result> observation = peers.find("PeerBenchmark.observation");
+    Optional<Result> observationEvents = peers.find("PeerBenchmark.observationWithEvents");
+    out.append("| benchmark | ns/op | B/op | ÷ bare OTel span | ÷ Observation |\n|---|---|---|---|---|\n");
+    peerRow(out, otel, "OpenTelemetry SDK span", otel, observation);
+    peerRow(out, otelEvents, "OpenTelemetry SDK span + 2 events", otel, observationEvents);
+    peerRow(out, observation, "Micrometer Observation", otel, observation);
+    peerRow(out, observationEvents, "Micrometer Observation + 2 events", otel, observationEvents);
+    Optional<Result> step = peers.find("PeerBenchmark.runtrailStep");
+    Optional<Result> trailed = peers.find("PeerBenchmark.runtrailTrailedStep");
+    peerRow(out, step, "**Runtrail step** (span, MDC, histogram, redacted path)", otel, observation);
+    peerRow(out, trailed, "**Runtrail step + 2 redacted trail events**", otel, observationEvents);
+    out.append('\n');
+    Ratio trailedVsSpan = ratio(trailed, otel);
+    Ratio stepVsSpan = ratio(step, otel);
+    Ratio trailedVsObservation = ratio(trailed, observationEvents);
+    Ratio stepVsObservation = ratio(step, observation);
+    out.append(String.format(Locale.ROOT, "Goal: a fully redacted, trailed step ≤ 1.5× a bare OTel span — %s "
+            + "(%s); the step alone %s (%s).%n", times(trailedVsSpan), verdict(trailedVsSpan, 1.5), times(stepVsSpan),
+        verdict(stepVsSpan, 1.5)));
+    out.append(String.format(Locale.ROOT, "Goal: less than the Observation doing the same job — the trailed step %s "
+            + "the Observation with 2 events (%s); the step %s the Observation (%s).%n", times(trailedVsObservation),
+        verdict(trailedVsObservation, 1.0), times(stepVsObservation), verdict(stepVsObservation, 1.0)));
+    Optional<Result> redaction = costs.find("OperationCostBenchmark.redactEventData", "data", "secrets");
+    if (redaction.isPresent() && otel.isPresent()) {
+      out.append(String.format(Locale.ROOT, "For scale: redacting one typical event's data (`redactEventData`) costs "
+              + "%s ns on its own, %.1f× a bare OpenTelemetry span; the trailed step redacts two.%n",
+          group(redaction.get().primary().score()),
+          redaction.get().primary().score() / otel.get().primary().score()));
+    }
+    out.append('\n');
+    return out.toString();
+  }
+
+  private static String times(Ratio r) {
+    if (!r.isMeasured()) {
+      return "not measured";
+    }
+    return Double.isNaN(r.error()) ? String.format(Locale.ROOT, "%.2f×", r.value())
+        : String.format(Locale.ROOT, "%.2f× (± %.2f)", r.value(), r.error());
+  }
+
+  private static Ratio ratio(Optional<Result> a, Optional<Result> b) {
+    if (a.isEmpty() || b.isEmpty()) {
+      return Ratio.NONE;
+    }
+    return Ratio.of(a.get().primary().score(), a.get().primary().error(), b.get().primary().score(),
+        b.get().primary().error());
+  }
+
+  private static void peerRow(StringBuilder out, Optional<Result> r, String label, Optional<Result> span,
+      Optional<Result> observation) {
+    if (r.isEmpty()) {
+      return;
+    }
+    out.append("| ").append(label).append(" | ").append(nanos(r.get().primary())).append(" | ")
+        .append(r.get().bytesPerOp().map(ReportSections::bytes).orElse("–")).append(" | ")
+        .append(ratio(r, span).isMeasured() ? String.format(Locale.ROOT, "%.2f×", ratio(r, span).value()) : "–")
+        .append(" | ")
+        .append(ratio(r, observation).isMeasured()
+            ? String.format(Locale.ROOT, "%.2f×", ratio(r, observation).value()) : "–")
+        .append(" |\n");
+  }
+
+  private static void row(StringBuilder out, Optional<Result> r, String label) {
+    r.ifPresent(result -> out.append("| ").append(label).append(" | ").append(nanos(result.primary())).append(" | ")
+        .append(result.bytesPerOp().map(ReportSections::bytes).orElse("–")).append(" |\n"));
+  }
+
+  /** Met, not met, or within the noise, for a ratio against a bar. */
+  static String verdict(Ratio ratio, double bar) {
+    if (!ratio.isMeasured()) {
+      return "not measured";
+    }
+    if (ratio.clearlyBelow(bar)) {
+      return "met";
+    }
+    return ratio.value() < bar ? "met on the mean, not beyond the error" : "not met";
+  }
+
+  static String nanos(Metric m) {
+    return Double.isNaN(m.error()) ? group(m.score()) : group(m.score()) + " ± " + group(m.error());
+  }
+
+  static String bytes(Metric m) {
+    return group(m.score());
+  }
+
+  private static String group(double value) {
+    if (value < 100) {
+      return String.format(Locale.ROOT, "%.1f", value);
+    }
+    return String.format(Locale.ROOT, "%,.0f", value);
+  }
+
+  /** The figures the README's performance section quotes. */
+  String readmeSummary(String mode, String date) {
+    StringBuilder out = new StringBuilder();
+    Ratio defaults = paired("span+log+jsonl");
+    Ratio span = paired("span");
+    Optional<Result> bare = overhead.find("OverheadBenchmark.bare");
+    out.append(String.format(Locale.ROOT, "- **Overhead on a real step** (parse, transform and serialize a 10 KB JSON "
+            + "document, %s per operation bare; a whole run per operation — run, step, two redacted trail events, "
+            + "metrics, MDC): **%s** with the default trail sinks, %s with span events only. Bar < %.2f: %s.%n",
+        bare.map(r -> micros(r.primary().score())).orElse("?"), defaults, span, BAR, verdict(defaults, BAR)));
+    Optional<Result> disabled = costs.find("OperationCostBenchmark.disabledRunAndStep");
+    Optional<Result> step = costs.find("OperationCostBenchmark.enabledStep");
+    Optional<Result> event = costs.find("OperationCostBenchmark.trailEvent", "sink", "span");
+    Optional<Result> run = costs.find("OperationCostBenchmark.enabledRun");
+    out.append(String.format(Locale.ROOT, "- **Per operation** (hot loop): disabled run + step + event %s ns / %s B; "
+            + "run %s ns; step %s ns / %s B; redacted trail event (span sink) %s ns / %s B.%n",
+        disabled.map(r -> group(r.primary().score())).orElse("?"),
+        disabled.flatMap(Result::bytesPerOp).map(ReportSections::bytes).orElse("?"),
+        run.map(r -> group(r.primary().score())).orElse("?"),
+        step.map(r -> group(r.primary().score())).orElse("?"),
+        step.flatMap(Result::bytesPerOp).map(ReportSections::bytes).orElse("?"),
+        event.map(r -> group(r.primary().score())).orElse("?"),
+        event.flatMap(Result::bytesPerOp).map(ReportSections::bytes).orElse("?")));
+    Optional<Result> otel = peers.find("PeerBenchmark.otelSpan");
+    Optional<Result> observation = peers.find("PeerBenchmark.observation");
+    Optional<Result> ourStep = peers.find("PeerBenchmark.runtrailStep");
+    Optional<Result> trailed = peers.find("PeerBenchmark.runtrailTrailedStep");
+    out.append(String.format(Locale.ROOT, "- **Peers**: a Runtrail step %s ns vs a bare OpenTelemetry span %s ns and a "
+            + "Micrometer Observation %s ns; with two redacted trail events %s ns (%s× the span).%n",
+        ourStep.map(r -> group(r.primary().score())).orElse("?"), otel.map(r -> group(r.primary().score())).orElse("?"),
+        observation.map(r -> group(r.primary().score())).orElse("?"),
+        trailed.map(r -> group(r.primary().score())).orElse("?"),
+        ratio(trailed, otel).isMeasured() ? String.format(Locale.ROOT, "%.1f", ratio(trailed, otel).value()) : "?"));
+    out.append(String.format(Locale.ROOT, "%nFrom `benchmarks/run.sh %s` on %s; details, the machine and the exact "
+        + "commands in [benchmarks/RESULTS.md](benchmarks/RESULTS.md).%n", mode, date));
+    return out.toString();
+  }
+
+  private static String micros(double nanos) {
+    return String.format(Locale.ROOT, "%.0f µs", nanos / 1000);
+  }
+
+  /** The JVM the results ran on, as JMH recorded it. */
+  String jvm() {
+    for (JmhResults results : List.of(overhead, costs, peers)) {
+      if (!results.all().isEmpty()) {
+        return results.all().get(0).jvm();
+      }
+    }
+    return "unknown";
+  }
+}

@@ -1,0 +1,127 @@
+package dev.runtrail.benchmarks.overhead;
+
+import dev.runtrail.telemetry.core.Runtrail;
+import dev.runtrail.telemetry.core.RuntrailBuilder;
+import dev.runtrail.telemetry.core.RuntrailTelemetry;
+import dev.runtrail.telemetry.core.config.RuntrailConfig;
+import dev.runtrail.telemetry.core.config.Setting;
+import dev.runtrail.telemetry.trail.TrailSink;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Runtrail as a production app would have it, minus the network: its own OpenTelemetry SDK with the
+ * BatchSpanProcessor in front of a {@link DiscardingSpanExporter}, a real Micrometer registry
+ * ({@link SimpleMeterRegistry}, every meter of docs/metrics.md recorded), redaction with the default
+ * policy, MDC, and the trail sinks named by {@code sinks} ({@code RUNTRAIL_TRAIL_SINKS} syntax). The run
+ * store (telemetry-runs' artifacts and SQLite index) is off: its cost is disk I/O on its own thread.
+ */
+public final class TelemetryFixture implements AutoCloseable {
+
+  /** Inline span events only: everything measured happens on the calling thread. */
+  public static final String SPAN = "span";
+  /** Span events plus the structured log line, formatted on the log sink's own thread. */
+  public static final String SPAN_LOG = "span,log";
+  /** The defaults: span events, log line and the durable trail.jsonl of each run. */
+  public static final String DEFAULTS = "span,log,jsonl";
+
+  private final RuntrailTelemetry telemetry;
+  private final DiscardingSpanExporter exporter;
+  private final SimpleMeterRegistry registry;
+  private final Path runsDirectory;
+
+  private TelemetryFixture(RuntrailTelemetry telemetry, DiscardingSpanExporter exporter,
+      SimpleMeterRegistry registry, Path runsDirectory) {
+    this.telemetry = telemetry;
+    this.exporter = exporter;
+    this.registry = registry;
+    this.runsDirectory = runsDirectory;
+  }
+
+  /**
+   * @param sinks built-in trail sinks, as in {@code RUNTRAIL_TRAIL_SINKS}
+   * @param extra more sinks (tests add an in-memory one)
+   */
+  public static TelemetryFixture start(String sinks, TrailSink... extra) {
+    return start(sinks, new DiscardingSpanExporter(), extra);
+  }
+
+  static TelemetryFixture start(String sinks, SpanExporter spans, TrailSink... extra) {
+    Path runs = freshRunsDirectory();
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    RuntrailBuilder builder = Runtrail.builder()
+        .config(RuntrailConfig.of(Map.of(Setting.ENABLED, "true", Setting.TRAIL_SINKS, sinks)))
+        .spanExporter(spans)
+        .meterRegistry(registry)
+        .runsDirectory(runs)
+        .discoverRunExporters(false)
+        .shutdownHook(false);
+    for (TrailSink sink : extra) {
+      builder.addTrailSink(sink);
+    }
+    DiscardingSpanExporter counter = spans instanceof DiscardingSpanExporter ? (DiscardingSpanExporter) spans : null;
+    return new TelemetryFixture((RuntrailTelemetry) builder.build(), counter, registry, runs);
+  }
+
+  /** A fresh runs directory in memory (tmpfs) when the machine has one, so trail.jsonl costs no disk I/O. */
+  private static Path freshRunsDirectory() {
+    try {
+      Path shm = Path.of("/dev/shm");
+      if (Files.isDirectory(shm) && Files.isWritable(shm)) {
+        return Files.createTempDirectory(shm, "runtrail-bench-");
+      }
+      return Files.createTempDirectory("runtrail-bench-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public RuntrailTelemetry telemetry() {
+    return telemetry;
+  }
+
+  public SimpleMeterRegistry registry() {
+    return registry;
+  }
+
+  /** Spans the discarding exporter received so far (after {@link #close()}: all of them). */
+  public long exportedSpans() {
+    return exporter == null ? -1 : exporter.exportedSpans();
+  }
+
+  public Path runsDirectory() {
+    return runsDirectory;
+  }
+
+  /** Deletes the run folders written so far (between JMH iterations, so tmpfs does not fill up). */
+  public void deleteRunFolders() {
+    deleteBelow(runsDirectory, false);
+  }
+
+  /** Flushes and closes the telemetry, then deletes the runs directory. */
+  @Override
+  public void close() {
+    telemetry.close();
+    deleteBelow(runsDirectory, true);
+  }
+
+  static void deleteBelow(Path root, boolean includingRoot) {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(root)) {
+      paths.sorted(Comparator.reverseOrder())
+          .filter(path -> includingRoot || !path.equals(root))
+          .forEach(path -> path.toFile().delete());
+    } catch (IOException | UncheckedIOException e) {
+      // Best effort: a file the sink still writes is deleted next time.
+    }
+  }
+}
