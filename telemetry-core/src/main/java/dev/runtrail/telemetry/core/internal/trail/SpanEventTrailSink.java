@@ -3,8 +3,6 @@ package dev.runtrail.telemetry.core.internal.trail;
 import dev.runtrail.telemetry.trail.TrailEvent;
 import dev.runtrail.telemetry.trail.TrailSink;
 import io.opentelemetry.api.common.AttributeKey;
-import io.opentelemetry.api.common.Attributes;
-import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.trace.Span;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,13 +46,13 @@ public final class SpanEventTrailSink implements TrailSink {
     if (span == null || !span.isRecording()) {
       return;
     }
-    AttributesBuilder attributes = Attributes.builder().put(SEQ, event.sequence());
+    EventAttributes.Builder attributes = EventAttributes.builder(event.data().size() + 1).put(SEQ, event.sequence());
     flatten("", event.data(), attributes, 0);
     span.addEvent(event.type(), attributes.build(), event.timestamp().toEpochMilli() * 1_000_000L
         + event.timestamp().getNano() % 1_000_000, TimeUnit.NANOSECONDS);
   }
 
-  private static void flatten(String prefix, Map<String, Object> data, AttributesBuilder out, int depth) {
+  private static void flatten(String prefix, Map<String, Object> data, EventAttributes.Builder out, int depth) {
     for (Map.Entry<String, Object> entry : data.entrySet()) {
       String key = prefix.isEmpty() ? entry.getKey() : prefix + "." + entry.getKey();
       put(key, entry.getValue(), out, depth);
@@ -62,18 +60,18 @@ public final class SpanEventTrailSink implements TrailSink {
   }
 
   @SuppressWarnings("unchecked")
-  private static void put(String key, Object value, AttributesBuilder out, int depth) {
+  private static void put(String key, Object value, EventAttributes.Builder out, int depth) {
     if (value == null) {
       return;
     }
     if (value instanceof String) {
-      out.put(key, (String) value);
+      out.put(AttributeKey.stringKey(key), (String) value);
     } else if (value instanceof Boolean) {
-      out.put(key, (Boolean) value);
+      out.put(AttributeKey.booleanKey(key), (Boolean) value);
     } else if (value instanceof Double || value instanceof Float) {
-      out.put(key, ((Number) value).doubleValue());
+      out.put(AttributeKey.doubleKey(key), ((Number) value).doubleValue());
     } else if (value instanceof Number) {
-      out.put(key, ((Number) value).longValue());
+      out.put(AttributeKey.longKey(key), ((Number) value).longValue());
     } else if (value instanceof Map && depth < MAX_DEPTH) {
       flatten(key, (Map<String, Object>) value, out, depth + 1);
     } else if (value instanceof Iterable) {
@@ -83,7 +81,7 @@ public final class SpanEventTrailSink implements TrailSink {
       }
       out.put(AttributeKey.stringArrayKey(key), items);
     } else {
-      out.put(key, String.valueOf(value));
+      out.put(AttributeKey.stringKey(key), String.valueOf(value));
     }
   }
 }
