@@ -88,12 +88,12 @@ public final class Redactor {
     if (value == null) {
       return null;
     }
-    return keyedValues.redactUnder(key == null ? KeyClassifier.NONE : keyedValues.classify(key), value);
+    return keyedValues.redactUnder(key == null ? KeyClassifier.NONE : keyedValues.classifyCached(key), value);
   }
 
   /** True when values under {@code key} are replaced whole under this policy. */
   public boolean isSensitiveKey(String key) {
-    return key != null && KeyedValues.masksWhole(keyedValues.classify(key));
+    return key != null && KeyedValues.masksWhole(keyedValues.classifyCached(key));
   }
 
   /**

@@ -117,6 +117,22 @@ class KeyRedactionTest {
   }
 
   @Test
+  void extraSensitiveKeyEndingWithIdIsFoundInText() {
+    Redactor redactor = Redactor.of(RedactionPolicy.builder().extraSensitiveKeys("tenant_id").build());
+    assertThat(redactor.redact("tenant_id=t-81f3 tenantId: t-81f3 run --tenant-id t-81f3"))
+        .isEqualTo("tenant_id=[REDACTED] tenantId: [REDACTED] run --tenant-id [REDACTED]");
+    assertThat(redactor.redact("span_id=00f067aa0ba902b7")).isEqualTo("span_id=00f067aa0ba902b7");
+  }
+
+  @Test
+  void cliFlagsThatNameNoSecretKeepTheirArgument() {
+    String text = "helm upgrade api ./chart --set image.tag=1.4.2 --repo https://charts.example.com --namespace prod";
+    assertThat(minimal().redact(text)).isSameAs(text);
+    assertThat(TestRedactors.strict().redact("ssh --login bob --port 22")).isEqualTo("ssh --login [REDACTED] --port 22");
+    assertThat(minimal().redact("vault write --client_secret_ abc")).isEqualTo("vault write --client_secret_ [REDACTED]");
+  }
+
+  @Test
   void strictModeMasksPersonalDataKeys() {
     Redactor strict = TestRedactors.strict();
     assertThat(strict.redact("email", "jo@example.com")).isEqualTo("[REDACTED]");

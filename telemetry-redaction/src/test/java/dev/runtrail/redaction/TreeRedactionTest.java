@@ -19,6 +19,72 @@ class TreeRedactionTest {
   }
 
   @Test
+  void entriesBeforeTheFirstChangeKeepTheirPlaceInTheCopy() {
+    Map<String, Object> tree = new LinkedHashMap<>();
+    tree.put("tool", "helm");
+    tree.put("exit_code", 0);
+    tree.put("stdout", "Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJkZXBsb3kifQ.Hk2fX8n3qVb7Lw1sYt6Rz");
+    tree.put("bytes", 10234);
+    Object red = balanced().redactTree(tree);
+    assertThat(red).isInstanceOf(LinkedHashMap.class);
+    assertThat(new ArrayList<Object>(((Map<?, ?>) red).keySet())).containsExactly("tool", "exit_code", "stdout", "bytes");
+    assertThat(new ArrayList<Object>(((Map<?, ?>) red).values()))
+        .containsExactly("helm", 0, "Authorization: Bearer [REDACTED]", 10234);
+  }
+
+  @Test
+  void itemsBeforeTheFirstChangeKeepTheirPlaceInTheCopy() {
+    List<Object> argv = List.of("deploy", "--verbose", "--token", "t0k3n-value", "--dry-run");
+    assertThat(balanced().redactTree(argv))
+        .isEqualTo(List.of("deploy", "--verbose", "--token", "[REDACTED]", "--dry-run"));
+  }
+
+  @Test
+  void aSecretUsedAsAKeyIsRedactedOnEveryEvent() {
+    List<String> rules = new ArrayList<>();
+    Redactor redactor = Redactor.of(RedactionPolicy.defaults(), rules::add);
+    Map<String, Object> tree = Map.of("ghp_R8f2kLq9ZpX4vT7mN1bC6yD3sH5jW0aE8uIo", "owner");
+    for (int event = 1; event <= 3; event++) {
+      assertThat(redactor.redactTree(tree)).isEqualTo(Map.of("[REDACTED]", "owner"));
+      assertThat(rules).hasSize(event);
+    }
+  }
+
+  @Test
+  void numbersPassAsThemselvesAndAreMaskedUnderSensitiveKeys() {
+    Integer bytes = 10234;
+    Double ratio = 0.25;
+    Map<String, Object> tree = Map.of("bytes", bytes, "ratio", ratio);
+    assertThat(balanced().redactTree(tree)).isSameAs(tree);
+    Redactor hint = Redactor.of(RedactionPolicy.builder().format(RedactionFormat.LENGTH_HINT).build());
+    assertThat(hint.redactTree(Map.of("pin_code_secret", bytes))).isEqualTo(Map.of("pin_code_secret", "<redacted:5chars>"));
+  }
+
+  @Test
+  void aCleanEventAllocatesAlmostNothing() {
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    Redactor redactor = balanced();
+    Map<String, Object> event = new LinkedHashMap<>();
+    event.put("tool", "helm");
+    event.put("command", "helm upgrade api ./chart --set image.tag=1.4.2 --repo https://charts.example.com/stable");
+    event.put("exit_code", 0);
+    event.put("duration_ms", 1234);
+    for (int warm = 0; warm < 30_000; warm++) {
+      assertThat(redactor.redactTree(event)).isSameAs(event);
+    }
+    long tid = Thread.currentThread().getId();
+    long before = threads.getThreadAllocatedBytes(tid);
+    int same = 0;
+    for (int i = 0; i < 10_000; i++) {
+      same += redactor.redactTree(event) == event ? 1 : 0;
+    }
+    long perEvent = (threads.getThreadAllocatedBytes(tid) - before) / 10_000;
+    assertThat(same).isEqualTo(10_000);
+    assertThat(perEvent).as("bytes allocated per clean event (an iterator at most, no copies)").isLessThan(64);
+  }
+
+  @Test
   void appliesKeyRulesAtEveryDepth() {
     Map<String, Object> tree = Map.of("tool", Map.of("args", Map.of("api_key", "k", "path", "main.tf")));
     assertThat(balanced().redactTree(tree))

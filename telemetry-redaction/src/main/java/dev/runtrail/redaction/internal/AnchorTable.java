@@ -6,7 +6,7 @@ package dev.runtrail.redaction.internal;
  * ({@link #MULTI} when several kinds share a char; then {@link #multi} holds their bits). {@link #after}
  * holds the classes of previous char after which the anchor can start a match: a digit or 'A' only at a
  * token start, '/' only at a path start, '_' and 'J' only after a letter. The scan loop tests
- * {@code after[c] & PREVIOUS[prev]}, so digits inside hex ids, '/' inside paths and '-' inside dates never
+ * {@code after[c] & PREVIOUS[prev]} (both packed into {@link #steps}), so digits inside hex ids, '/' inside paths and '-' inside dates never
  * stop it.
  */
 final class AnchorTable {
@@ -54,6 +54,11 @@ final class AnchorTable {
   final byte[] kinds = new byte[65536];
   final byte[] after = new byte[65536];
   final int[] multi = new int[128];
+  /**
+   * {@link #after} in the low byte and the char's own {@link #PREVIOUS} class in the high byte, so the scan
+   * loop gets both with one load: {@code steps[c] & prevClass} decides, {@code steps[c] >>> 8} is carried.
+   */
+  final char[] steps = new char[65536];
 
   AnchorTable(long enabledRules, char userFirstChar) {
     Rules on = rule -> (enabledRules & (1L << rule)) != 0;
@@ -81,6 +86,9 @@ final class AnchorTable {
     if (userFirstChar != 0) {
       mark(CharClass.lower(userFirstChar), USER, DOT_OR_DASH | COLON_CHAR | OTHER);
       mark(Character.toUpperCase(userFirstChar), USER, DOT_OR_DASH | COLON_CHAR | OTHER);
+    }
+    for (int c = 0; c < steps.length; c++) {
+      steps[c] = (char) (after[c] & 0xff | PREVIOUS[c] << 8);
     }
   }
 

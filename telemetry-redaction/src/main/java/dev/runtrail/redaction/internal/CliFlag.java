@@ -25,6 +25,10 @@ final class CliFlag {
     if (nameEnd == nameStart || !CharClass.matches(s, nameEnd, " ")) {
       return ScanResult.resumeAt(d + 1);
     }
+    int wordEnd = KeyWords.wordEndBefore(s, nameStart, nameEnd);
+    if (wordEnd == nameStart || !keys.mayEndSensitiveKey(s, wordEnd)) {
+      return ScanResult.resumeAt(d + 1); // --set, --repo, --namespace: most flags end no sensitive word
+    }
     int cls = keys.classify(s, nameStart, nameEnd);
     int rule = cls == KeyClassifier.SECRET ? RuleIds.SENSITIVE_KEY
         : cls == KeyClassifier.PII && strict ? RuleIds.PII_KEY : -1;

@@ -72,7 +72,7 @@ public final class JsonRedactor {
         case FIELD_NAME:
           String name = parser.currentName();
           fieldClass = classes[depth - 1] == KeyClassifier.SECRET ? KeyClassifier.SECRET : values.classifyCached(name);
-          patchString(parser, patcher, name, values.scanner().redact(name));
+          patchString(parser, patcher, name, values.redactKey(name));
           break;
         case START_OBJECT:
         case START_ARRAY:

@@ -51,6 +51,17 @@ public final class KeyClassifier {
     "version"
   };
 
+  /** Far enough below zero that a trigram or bigram index holding it stays negative. */
+  private static final int NOT_ALNUM = -1_000_000;
+  /** {@link #index} as a table: {@link #mayEndSensitiveKey} runs at every '=', ':' and "--". */
+  private static final int[] ALNUM_INDEX = new int[128];
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      ALNUM_INDEX[c] = alnumIndex(c);
+    }
+  }
+
   private final WordTable table = new WordTable();
   private final boolean strict;
   /** Last three chars (lower-case alphanumerics) of every word that can end a sensitive key. */
@@ -58,6 +69,8 @@ public final class KeyClassifier {
   /** The same for words of two letters ({@code ip}), checked when the key's third-last char ends a word. */
   private final long[] lastBigrams = new long[(36 * 36 + 63) / 64];
   private boolean anyKeyMayEndSensitive;
+  /** An extra sensitive key ends with the word "id" ({@code tenant_id}): then "id" alone passes the pre-check. */
+  private boolean extraKeyEndsWithId;
 
   public KeyClassifier(Collection<String> extraSensitiveKeys, boolean strict) {
     this.strict = strict;
@@ -73,6 +86,7 @@ public final class KeyClassifier {
       if (!words.isEmpty()) {
         table.addSequence(words.toArray(new String[0]), SECRET_SEQUENCE_END);
         markBigram(words.get(words.size() - 1));
+        extraKeyEndsWithId |= words.get(words.size() - 1).equals("id");
       }
     }
     if (strict) {
@@ -165,7 +179,8 @@ public final class KeyClassifier {
     if (j < 0 || (lastBigrams[j >>> 6] & (1L << j)) == 0) {
       return false;
     }
-    return !(CharClass.lower(b) == 'i' && CharClass.lower(c) == 'd') || endsWithCustomerId(s, keyEnd);
+    return !(CharClass.lower(b) == 'i' && CharClass.lower(c) == 'd') || extraKeyEndsWithId
+        || endsWithCustomerId(s, keyEnd);
   }
 
   /** {@code customer_id}, {@code customerId}: the one built-in sensitive key ending with the common word "id". */
@@ -254,13 +269,12 @@ public final class KeyClassifier {
 
   /** 0-35 for an ASCII alphanumeric (case-insensitive), else a large negative number. */
   private static int index(char c) {
-    int i = alnumIndex(c);
-    return i < 0 ? -1_000_000 : i;
+    return c < 128 ? ALNUM_INDEX[c] : NOT_ALNUM;
   }
 
   private static int alnumIndex(char c) {
     if (c >= '0' && c <= '9') return c - '0';
     char l = CharClass.lower(c);
-    return l >= 'a' && l <= 'z' ? l - 'a' + 10 : -1;
+    return l >= 'a' && l <= 'z' ? l - 'a' + 10 : NOT_ALNUM;
   }
 }

@@ -1,6 +1,5 @@
 package dev.runtrail.redaction.internal;
 
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntConsumer;
 
 /**
@@ -18,9 +17,8 @@ public final class KeyedValues {
   private final IntConsumer onMatch;
   private final boolean secretKeysOn;
   private final boolean piiKeysOn;
-  /** Field names repeat (JSON keys, attribute names): their class is remembered, up to a bound. */
-  private final ConcurrentHashMap<String, Integer> classByKey = new ConcurrentHashMap<>();
-  private static final int MAX_CACHED_KEYS = 4096;
+  /** Field names repeat (map keys, JSON keys, attribute names): their class is remembered, up to a bound. */
+  private final KnownKeys known = new KnownKeys();
 
   public KeyedValues(TextScanner scanner, ScannerSettings settings, IntConsumer onMatch) {
     this.scanner = scanner;
@@ -39,22 +37,49 @@ public final class KeyedValues {
     return replacement;
   }
 
-  /** Like {@link #classify(CharSequence)}, remembering the answer for up to 4096 distinct keys. */
+  /** Like {@link #classify(CharSequence)}, remembering the answer in a bounded table of recent keys. */
   public int classifyCached(String key) {
-    Integer cached = classByKey.get(key);
-    if (cached != null) {
-      return cached;
+    KnownKeys.Entry e = known.get(key);
+    return e != null ? e.keyClass : known.put(key, classify(key), false).keyClass;
+  }
+
+  /**
+   * The class of {@code key} when it is remembered as a clean key (see {@link #redactKey}), else -1: one
+   * table lookup answers both questions a map entry asks about its key.
+   */
+  public int knownCleanKeyClass(String key) {
+    KnownKeys.Entry e = known.get(key);
+    return e != null && e.cleanText ? e.keyClass : -1;
+  }
+
+  /**
+   * A key (map key, JSON field name) as it may leave the process: the value rules apply to keys too, so a
+   * secret used as a key does not leak. Returns {@code key} itself when clean; a clean key is remembered
+   * with its class and not scanned again.
+   */
+  public String redactKey(String key) {
+    KnownKeys.Entry e = known.get(key);
+    if (e != null && e.cleanText) {
+      return key;
     }
-    int cls = classify(key);
-    if (classByKey.size() < MAX_CACHED_KEYS && key.length() <= 128) {
-      classByKey.put(key, cls);
+    String red = scanner.redact(key);
+    if (red == key) {
+      known.put(key, e != null ? e.keyClass : classify(key), true);
     }
-    return cls;
+    return red;
   }
 
   /** {@link KeyClassifier} class of {@code key} under this policy (disabled key rules count as NONE). */
   public int classify(CharSequence key) {
-    int cls = keys.classify(key);
+    return enabledOnly(keys.classify(key));
+  }
+
+  /** {@link #classify(CharSequence)} of {@code s[start, end)}, without allocating. */
+  public int classify(CharSequence s, int start, int end) {
+    return enabledOnly(keys.classify(s, start, end));
+  }
+
+  private int enabledOnly(int cls) {
     if (cls == KeyClassifier.SECRET && !secretKeysOn || cls == KeyClassifier.PII && !piiKeysOn) {
       return KeyClassifier.NONE;
     }

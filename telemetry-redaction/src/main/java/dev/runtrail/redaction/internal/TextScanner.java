@@ -5,7 +5,7 @@ import java.util.function.IntConsumer;
 /**
  * The single pass over a string. An {@link AnchorTable} marks the few chars where a rule can anchor
  * ('@', '=', ':', '-', '_', 'J', 'A', 'B', '/', '\', digits) and after which previous chars; every other
- * char costs two table loads and one branch. At an anchor, an inlined check rejects the common harmless
+ * char costs one table load and one branch. At an anchor, an inlined check rejects the common harmless
  * cases ({@code trace_id=}, {@code 2025-09-20T10:22:31Z}, short numbers) in a few instructions; only what
  * survives runs that anchor's matchers, each reading a bounded window or consuming what it matched, so the
  * pass is linear. Nothing is allocated until the first match: a clean string comes back as itself.
@@ -20,7 +20,7 @@ public final class TextScanner {
   private static final long ID_RULES = 1L << RuleIds.CARD_NUMBER;
 
   private final byte[] kinds;
-  private final byte[] after;
+  private final char[] steps;
   private final int[] multi;
   private final long enabledRules;
   private final Replacement replacement;
@@ -57,7 +57,7 @@ public final class TextScanner {
         && user.charAt(0) < 128 ? new UserName(user) : null;
     AnchorTable table = new AnchorTable(enabledRules, userName == null ? 0 : userName.firstChar());
     this.kinds = table.kinds;
-    this.after = table.after;
+    this.steps = table.steps;
     this.multi = table.multi;
   }
 
@@ -79,13 +79,13 @@ public final class TextScanner {
     }
     long allowed = enabledRules & ~suppressedRules;
     final byte[] gate = kinds;
-    final byte[] startsAfter = after;
+    final char[] anchorSteps = steps;
     StringBuilder out = null;
     int copied = 0;
     int jwtMemo = 0;
     int i = 0;
     while (true) {
-      i = nextAnchor(startsAfter, s, i, n);
+      i = nextAnchor(anchorSteps, s, i, n);
       if (i >= n) {
         break;
       }
@@ -125,18 +125,17 @@ public final class TextScanner {
 
   /**
    * The prefilter: the next position holding an anchor char that follows a char it can follow, or
-   * {@code n}. Two table loads and one test per char, nothing carried from one char to the next but the
-   * char itself.
+   * {@code n}. One table load and one test per char; what is carried from one char to the next is its
+   * class as a previous char, which came with the same load.
    */
-  private static int nextAnchor(byte[] startsAfter, String s, int from, int n) {
-    final byte[] previous = AnchorTable.PREVIOUS;
-    char prev = from > 0 ? s.charAt(from - 1) : ' ';
+  private static int nextAnchor(char[] steps, String s, int from, int n) {
+    int prevClass = from > 0 ? steps[s.charAt(from - 1)] >>> 8 : AnchorTable.OTHER;
     for (int i = from; i < n; i++) {
-      char c = s.charAt(i);
-      if ((startsAfter[c] & previous[prev]) != 0) {
+      int step = steps[s.charAt(i)];
+      if ((step & prevClass) != 0) {
         return i;
       }
-      prev = c;
+      prevClass = step >>> 8;
     }
     return n;
   }

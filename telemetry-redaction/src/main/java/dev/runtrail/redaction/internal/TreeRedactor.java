@@ -4,6 +4,7 @@ import java.lang.reflect.Array;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -60,64 +61,103 @@ public final class TreeRedactor {
 
   /** Numbers and other objects: masked under a sensitive key, else their text runs the value rules. */
   private Object redactScalar(Object value, int keyClass) {
-    String text = String.valueOf(value);
     if (KeyedValues.masksWhole(keyClass)) {
-      return values.mask(keyClass, text);
+      return values.mask(keyClass, String.valueOf(value));
     }
     if (value instanceof Number && !(value instanceof Long || value instanceof BigInteger)) {
-      return value;
+      return value; // counts, sizes, durations: never rendered, so nothing to allocate
     }
+    String text = String.valueOf(value);
     String red = values.redactUnder(keyClass, text);
     return red.equals(text) ? value : red;
   }
 
+  /**
+   * Nothing is allocated while the entries come back unchanged (the common case: a clean event). At the
+   * first change the copy is started; the entries before it are read again from the map and redacted
+   * again rather than copied as they are, so a map changed meanwhile by another thread cannot slip an
+   * unredacted value into the copy.
+   */
   private Object redactMap(Map<?, ?> map, int keyClass, int depth) {
-    List<Object> keys = new ArrayList<>(map.size());
-    List<Object> redacted = new ArrayList<>(map.size());
-    boolean changed = false;
-    for (Map.Entry<?, ?> entry : map.entrySet()) {
+    Iterator<? extends Map.Entry<?, ?>> entries = map.entrySet().iterator();
+    for (int unchanged = 0; entries.hasNext(); unchanged++) {
+      Map.Entry<?, ?> entry = entries.next();
       Object key = entry.getKey();
+      Object value = entry.getValue();
       String keyText = String.valueOf(key);
-      int childClass = keyClass == KeyClassifier.SECRET ? KeyClassifier.SECRET : values.classifyCached(keyText);
-      Object value = redact(entry.getValue(), childClass, depth + 1);
-      String redKey = values.scanner().redact(keyText);
-      Object newKey = redKey.equals(keyText) ? key : redKey;
-      changed |= newKey != key || value != entry.getValue();
-      keys.add(newKey);
-      redacted.add(value);
-    }
-    if (!changed) {
-      return map;
-    }
-    Map<Object, Object> copy = new LinkedHashMap<>();
-    for (int i = 0; i < keys.size(); i++) {
-      Object key = keys.get(i);
-      for (int n = 2; copy.containsKey(key); n++) {
-        key = keys.get(i) + "#" + n;
+      int known = values.knownCleanKeyClass(keyText);
+      int childClass = keyClass == KeyClassifier.SECRET ? KeyClassifier.SECRET
+          : known >= 0 ? known : values.classifyCached(keyText);
+      Object newValue = redact(value, childClass, depth + 1);
+      Object newKey = known >= 0 ? key : redactKey(key, keyText);
+      if (newKey != key || newValue != value) {
+        Map<Object, Object> copy = new LinkedHashMap<>(Math.max(4, map.size() * 4 / 3 + 1));
+        Iterator<? extends Map.Entry<?, ?>> again = map.entrySet().iterator();
+        for (int i = 0; i < unchanged && again.hasNext(); i++) {
+          putRedacted(copy, again.next(), keyClass, depth);
+        }
+        putUnique(copy, newKey, newValue);
+        while (entries.hasNext()) {
+          putRedacted(copy, entries.next(), keyClass, depth);
+        }
+        return copy;
       }
-      copy.put(key, redacted.get(i));
     }
-    return copy;
+    return map;
   }
 
+  private void putRedacted(Map<Object, Object> copy, Map.Entry<?, ?> entry, int keyClass, int depth) {
+    Object key = entry.getKey();
+    String keyText = String.valueOf(key);
+    Object newValue = redact(entry.getValue(), childClass(keyClass, keyText), depth + 1);
+    putUnique(copy, redactKey(key, keyText), newValue);
+  }
+
+  private int childClass(int keyClass, String keyText) {
+    return keyClass == KeyClassifier.SECRET ? KeyClassifier.SECRET : values.classifyCached(keyText);
+  }
+
+  private Object redactKey(Object key, String keyText) {
+    String red = values.redactKey(keyText);
+    return red.equals(keyText) ? key : red;
+  }
+
+  /** Two keys that redact to the same text ({@code [REDACTED]}) both stay: the later one gets a "#n" suffix. */
+  private static void putUnique(Map<Object, Object> copy, Object key, Object value) {
+    Object unique = key;
+    for (int n = 2; copy.containsKey(unique); n++) {
+      unique = key + "#" + n;
+    }
+    copy.put(unique, value);
+  }
+
+  /** Like {@link #redactMap}: allocates only at the first changed item, then redacts the ones before it again. */
   private Object redactCollection(Collection<?> items, int keyClass, int depth) {
-    List<Object> out = new ArrayList<>(items.size());
-    boolean changed = false;
+    Iterator<?> it = items.iterator();
     int nextClass = keyClass;
-    for (Object item : items) {
+    for (int unchanged = 0; it.hasNext(); unchanged++) {
+      Object item = it.next();
       Object red = redact(item, nextClass, depth + 1);
-      changed |= red != item;
-      out.add(red);
       nextClass = argumentClassAfter(item, keyClass);
+      if (red != item) {
+        List<Object> out = new ArrayList<>(items.size());
+        int againClass = keyClass;
+        Iterator<?> again = items.iterator();
+        for (int i = 0; i < unchanged && again.hasNext(); i++) {
+          Object before = again.next();
+          out.add(redact(before, againClass, depth + 1));
+          againClass = argumentClassAfter(before, keyClass);
+        }
+        out.add(red);
+        while (it.hasNext()) {
+          Object rest = it.next();
+          out.add(redact(rest, nextClass, depth + 1));
+          nextClass = argumentClassAfter(rest, keyClass);
+        }
+        return items instanceof Set ? new LinkedHashSet<>(out) : out;
+      }
     }
-    if (!changed) {
-      return items;
-    }
-    if (items instanceof Set) {
-      Set<Object> set = new LinkedHashSet<>(out);
-      return set;
-    }
-    return out;
+    return items;
   }
 
   /**
@@ -136,7 +176,7 @@ public final class TreeRedactor {
     if (start == 0 || start == flag.length() || flag.length() > 66 || flag.indexOf('=') >= 0) {
       return keyClass;
     }
-    int cls = values.classifyCached(flag.substring(start));
+    int cls = values.classify(flag, start, flag.length());
     return KeyedValues.masksWhole(cls) ? cls : keyClass;
   }
 
