@@ -1,6 +1,8 @@
 package dev.runtrail.telemetry.core.internal.trail;
 
 import java.lang.reflect.Array;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.ArrayList;
@@ -67,8 +69,11 @@ public final class EventData {
   }
 
   private static Object copyValue(Object value, int depth) {
-    if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean) {
+    if (value == null || value instanceof String || isImmutableNumber(value) || value instanceof Boolean) {
       return value;
+    }
+    if (value instanceof Number) {
+      return snapshot((Number) value);
     }
     if (value instanceof CharSequence || value instanceof Character || value instanceof Enum) {
       return value.toString();
@@ -100,13 +105,30 @@ public final class EventData {
     return String.valueOf(value);
   }
 
+  /** The JDK's immutable numbers: kept as they are. */
+  private static boolean isImmutableNumber(Object value) {
+    Class<?> type = value.getClass();
+    return type == Integer.class || type == Long.class || type == Double.class || type == Float.class
+        || type == Short.class || type == Byte.class || type == BigInteger.class || type == BigDecimal.class;
+  }
+
+  /**
+   * Another number ({@code AtomicLong}, {@code LongAdder}, a custom one) may change after the event was
+   * accepted: its value now, as a {@code Long} when it is whole, else a {@code Double}.
+   */
+  private static Number snapshot(Number value) {
+    long whole = value.longValue();
+    double real = value.doubleValue();
+    return real == whole ? (Number) whole : (Number) real;
+  }
+
   /**
    * Whether {@code value} (a map or list met at {@code depth}) is a JDK immutable collection whose
    * keys are strings and whose values are strings, numbers, booleans or such collections, none deeper
    * than {@link #MAX_DEPTH}: exactly what copying it would produce, so it can be kept as it is.
    */
   private static boolean isImmutableTree(Object value, int depth) {
-    if (value instanceof String || value instanceof Number || value instanceof Boolean) {
+    if (value instanceof String || isImmutableNumber(value) || value instanceof Boolean) {
       return true;
     }
     if (depth > MAX_DEPTH || value == null) {
