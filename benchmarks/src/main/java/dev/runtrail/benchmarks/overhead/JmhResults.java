@@ -1,8 +1,6 @@
 package dev.runtrail.benchmarks.overhead;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
+import dev.runtrail.telemetry.core.json.JsonTree;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,13 +55,17 @@ final class JmhResults {
     if (file == null || !Files.exists(file)) {
       return new JmhResults(results);
     }
-    try (JsonParser p = new JsonFactory().createParser(Files.readString(file))) {
-      if (p.nextToken() != JsonToken.START_ARRAY) {
-        throw new IOException(file + " is not a JMH JSON result (expected an array)");
-      }
-      while (p.nextToken() == JsonToken.START_OBJECT) {
-        results.add(result(object(p)));
-      }
+    Object json;
+    try {
+      json = JsonTree.parse(Files.readString(file));
+    } catch (IllegalArgumentException e) {
+      throw new IOException(file + " is not a JMH JSON result: " + e.getMessage(), e);
+    }
+    if (!(json instanceof List)) {
+      throw new IOException(file + " is not a JMH JSON result (expected an array)");
+    }
+    for (Object item : (List<?>) json) {
+      results.add(result(castMap(item)));
     }
     return new JmhResults(results);
   }
@@ -122,36 +124,8 @@ final class JmhResults {
     return Double.NaN; // JMH writes "NaN" as a string when it has no error (one iteration)
   }
 
-  private static Map<String, Object> object(JsonParser p) throws IOException {
-    Map<String, Object> map = new LinkedHashMap<>();
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String name = p.currentName();
-      map.put(name, value(p, p.nextToken()));
-    }
-    return map;
-  }
-
-  private static Object value(JsonParser p, JsonToken token) throws IOException {
-    switch (token) {
-      case START_OBJECT:
-        return object(p);
-      case START_ARRAY:
-        List<Object> list = new ArrayList<>();
-        for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
-          list.add(value(p, t));
-        }
-        return list;
-      case VALUE_NUMBER_INT:
-      case VALUE_NUMBER_FLOAT:
-        return p.getDoubleValue();
-      case VALUE_STRING:
-        return p.getText();
-      case VALUE_TRUE:
-        return Boolean.TRUE;
-      case VALUE_FALSE:
-        return Boolean.FALSE;
-      default:
-        return null;
-    }
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> castMap(Object value) {
+    return (Map<String, Object>) value;
   }
 }

@@ -1,13 +1,10 @@
 package dev.runtrail.benchmarks.redaction;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
+import dev.runtrail.telemetry.core.json.JsonTree;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,19 +31,16 @@ public final class ThroughputReport {
 
   static List<Row> read(Path file) throws IOException {
     List<Row> rows = new ArrayList<>();
-    try (JsonParser p = new JsonFactory().createParser(Files.readString(file))) {
-      p.nextToken();
-      while (p.nextToken() == JsonToken.START_OBJECT) {
-        Map<String, Object> result = object(p);
-        String benchmark = (String) result.get("benchmark");
-        String method = benchmark.substring(benchmark.lastIndexOf('.') + 1);
-        Map<?, ?> params = (Map<?, ?>) result.getOrDefault("params", Map.of());
-        Map<?, ?> secondary = (Map<?, ?>) result.get("secondaryMetrics");
-        Map<?, ?> bytes = (Map<?, ?>) secondary.get("bytes");
-        Object dirty = params.get("dirtyPercent");
-        rows.add(new Row(method, dirty == null ? "0" : String.valueOf(dirty),
-            ((Number) bytes.get("score")).doubleValue() / 1e6, number(bytes.get("scoreError")) / 1e6));
-      }
+    for (Object item : (List<?>) JsonTree.parse(Files.readString(file))) {
+      Map<?, ?> result = (Map<?, ?>) item;
+      String benchmark = (String) result.get("benchmark");
+      String method = benchmark.substring(benchmark.lastIndexOf('.') + 1);
+      Map<?, ?> params = result.get("params") instanceof Map ? (Map<?, ?>) result.get("params") : Map.of();
+      Map<?, ?> secondary = (Map<?, ?>) result.get("secondaryMetrics");
+      Map<?, ?> bytes = (Map<?, ?>) secondary.get("bytes");
+      Object dirty = params.get("dirtyPercent");
+      rows.add(new Row(method, dirty == null ? "0" : String.valueOf(dirty),
+          ((Number) bytes.get("score")).doubleValue() / 1e6, number(bytes.get("scoreError")) / 1e6));
     }
     return rows;
   }
@@ -80,34 +74,4 @@ public final class ThroughputReport {
     return value instanceof Number n && !Double.isNaN(n.doubleValue()) ? n.doubleValue() : 0;
   }
 
-  private static Map<String, Object> object(JsonParser p) throws IOException {
-    Map<String, Object> map = new LinkedHashMap<>();
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String name = p.currentName();
-      map.put(name, value(p, p.nextToken()));
-    }
-    return map;
-  }
-
-  private static Object value(JsonParser p, JsonToken token) throws IOException {
-    switch (token) {
-      case START_OBJECT:
-        return object(p);
-      case START_ARRAY:
-        List<Object> list = new ArrayList<>();
-        JsonToken t;
-        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-          list.add(value(p, t));
-        }
-        return list;
-      case VALUE_NUMBER_INT:
-      case VALUE_NUMBER_FLOAT:
-        return p.getDoubleValue();
-      case VALUE_STRING:
-        String text = p.getText();
-        return text.equals("NaN") ? Double.NaN : text;
-      default:
-        return null;
-    }
-  }
 }
