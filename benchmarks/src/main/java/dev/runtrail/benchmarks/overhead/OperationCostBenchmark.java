@@ -64,8 +64,8 @@ public class OperationCostBenchmark {
   /** Enabled telemetry with inline span events only, and an open run to work in. */
   @State(Scope.Thread)
   public static class InRun {
-    TelemetryFixture fixture;
-    RollingRun runs;
+    public TelemetryFixture fixture;
+    public RollingRun runs;
 
     @Setup(Level.Trial)
     public void setUp() {

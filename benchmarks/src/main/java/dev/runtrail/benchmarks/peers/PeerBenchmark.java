@@ -3,8 +3,7 @@ package dev.runtrail.benchmarks.peers;
 import dev.runtrail.benchmarks.overhead.DiscardingSpanExporter;
 import dev.runtrail.benchmarks.overhead.FloorWorkloads;
 import dev.runtrail.benchmarks.overhead.InstrumentedStep;
-import dev.runtrail.benchmarks.overhead.RollingRun;
-import dev.runtrail.benchmarks.overhead.TelemetryFixture;
+import dev.runtrail.benchmarks.overhead.OperationCostBenchmark;
 import dev.runtrail.telemetry.RunContext;
 import dev.runtrail.telemetry.Step;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
@@ -80,24 +79,9 @@ public class PeerBenchmark {
   static final Attributes TOOL_CALL_EVENT = FloorWorkloads.TOOL_CALL_EVENT;
   static final Attributes TOOL_RESULT_EVENT = FloorWorkloads.TOOL_RESULT_EVENT;
 
-  /** Runtrail with the inline span trail sink, and an open run. */
+  /** Runtrail with the inline span trail sink, and an open run: the state of the per-operation costs. */
   @State(org.openjdk.jmh.annotations.Scope.Thread)
-  public static class Runtrail {
-    TelemetryFixture fixture;
-    RollingRun runs;
-
-    @Setup(Level.Trial)
-    public void setUp() {
-      fixture = TelemetryFixture.start(TelemetryFixture.SPAN);
-      runs = new RollingRun(fixture.telemetry(), 1024, false);
-    }
-
-    @TearDown(Level.Trial)
-    public void tearDown() {
-      runs.close();
-      fixture.close();
-    }
-  }
+  public static class Runtrail extends OperationCostBenchmark.InRun {}
 
   /** A bare OpenTelemetry SDK: BatchSpanProcessor in front of the same discarding exporter. */
   @State(org.openjdk.jmh.annotations.Scope.Thread)
