@@ -78,7 +78,11 @@ final class Corpora {
             "/var/log/app.log", "src/main/java/dev/runtrail/App.java", "exit_code=137 retries=2",
             "GET /api/v1/orders/12345 200 23ms", "credential.issued=true credential.scope=management.azure.com",
             "10:22:31,456 WARN o.a.k.c.NetworkClient - Connection to node 3 could not be established",
-            "idempotency_key_hash=9f86d081884c7d659a2feaa0c55ad015", "policy_key: deploy.window"),
+            "idempotency_key_hash=9f86d081884c7d659a2feaa0c55ad015", "policy_key: deploy.window",
+            "hf_model=bert-base-uncased", "hf_hub_download", "dapi_version=2.1", "SG. Smith approved", "ya29",
+            "ya29.", "MSG.send", "update data", "https://hooks.slack.com/", "https://hooks.slack.com/services/",
+            "created_at=2025-09-20 task_id=42 error_code=E42", "api-gateway", "python3.11 -m pip",
+            "shpat_count=3", "glsa_enabled=true", "pypi-upload v1.2.3", "dop_v1_enabled"),
         words());
   }
 

@@ -29,7 +29,10 @@ class LinearWorkTest {
       "ghp_", "github_pat_", "sk-", "sk-ant-", "glpat-", "xoxb-", "AKIA", "AIza", "a.", "1.1.", "::", "a:", "fe80:",
       "--password ", "--", "Bearer ", "Basic ", "/home/", "/Users/", "C:\\Users\\", "C:\\\\Users\\\\", "alice ",
       "\"key\":\"", "x=", "_", "-", "A", "J", "B", "\\", "/", "Cookie: ", "authorization: Bearer ", "jo.e",
-      "eyJhbGciOiJIUzI1NiJ9.", "a-", "sk_live_", "npm_", "10.0.0.", "2025-09-20T10:22:31.123Z "
+      "eyJhbGciOiJIUzI1NiJ9.", "a-", "sk_live_", "npm_", "10.0.0.", "2025-09-20T10:22:31.123Z ",
+      "https://hooks.slack.com/services/", "://hooks.slack.com/services/T1/", "T1/", "SG.", "SG.a", "hf_", "hf_a",
+      "dop_v1_", "shpat_", "glsa_", "glc_", "pypi-AgEIcHlwaS5vcmc", "sk-proj-", "ya29.", "ya29.a", "ya29.a.", "dapi",
+      "dapi0", "da", "9."
     };
     Stream.Builder<Arguments> all = Stream.builder();
     for (String seed : seeds) {

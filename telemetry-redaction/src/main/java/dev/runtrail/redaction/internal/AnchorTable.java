@@ -5,7 +5,9 @@ package dev.runtrail.redaction.internal;
  * so the scan loop indexes it with the char itself, no range check). {@link #kinds} holds a dense kind id
  * ({@link #MULTI} when several kinds share a char; then {@link #multi} holds their bits). {@link #after}
  * holds the classes of previous char after which the anchor can start a match: a digit or 'A' only at a
- * token start, '/' only at a path start, '_' and 'J' only after a letter. The scan loop tests
+ * token start, '/' only at a path start (or after ':' alone, when only the Slack webhook rule needs it),
+ * '_' and 'J' only after a letter, '.' only after a digit ({@code ya29.}), 'G' only after 'S' and 'a' only
+ * after 'd'. The scan loop tests
  * {@code after[c] & PREVIOUS[prev]} (both packed into {@link #steps}), so digits inside hex ids, '/' inside paths and '-' inside dates never
  * stop it.
  */
@@ -22,7 +24,12 @@ final class AnchorTable {
   static final byte BACKSLASH = 10;
   static final byte DIGIT = 11;
   static final byte USER = 12;
-  static final byte MULTI = 13;
+  /** 'G' after 'S' ({@code SG.}). */
+  static final byte UPPER_G = 13;
+  /** 'a' after 'd' ({@code dapi}). */
+  static final byte LOWER_A = 14;
+  static final byte DOT = 15;
+  static final byte MULTI = 16;
 
   static final int LETTER = 1;
   static final int DIGIT_CHAR = 1 << 1;
@@ -30,8 +37,16 @@ final class AnchorTable {
   static final int DOT_OR_DASH = 1 << 3;
   static final int COLON_CHAR = 1 << 4;
   static final int OTHER = 1 << 5;
+  /**
+   * 'd' and 'S' are letters with classes of their own, so that 'a' can anchor after 'd' alone
+   * ({@code dapi}) and 'G' after 'S' alone ({@code SG.}): two-letter prefixes without a separator cost a
+   * stop per rare pair, not per word.
+   */
+  static final int LOWER_D_CHAR = 1 << 6;
+  static final int UPPER_S_CHAR = 1 << 7;
+  private static final int LETTERS = LETTER | LOWER_D_CHAR | UPPER_S_CHAR;
   private static final int NOT_ALNUM = UNDERSCORE_CHAR | DOT_OR_DASH | COLON_CHAR | OTHER;
-  private static final int ANY = NOT_ALNUM | LETTER | DIGIT_CHAR;
+  private static final int ANY = NOT_ALNUM | LETTERS | DIGIT_CHAR;
 
   /** The class of every char as a previous char; non-ASCII counts as {@link #OTHER} (a boundary). */
   static final byte[] PREVIOUS = new byte[65536];
@@ -49,6 +64,8 @@ final class AnchorTable {
     PREVIOUS['.'] = DOT_OR_DASH;
     PREVIOUS['-'] = DOT_OR_DASH;
     PREVIOUS[':'] = COLON_CHAR;
+    PREVIOUS['d'] = (byte) LOWER_D_CHAR;
+    PREVIOUS['S'] = (byte) UPPER_S_CHAR;
   }
 
   final byte[] kinds = new byte[65536];
@@ -65,21 +82,28 @@ final class AnchorTable {
     if (on.any(RuleIds.URL_CREDENTIALS, RuleIds.EMAIL)) mark('@', AT, ANY);
     if (on.any(RuleIds.SENSITIVE_KEY, RuleIds.PII_KEY, RuleIds.CONNECTION_STRING_SECRET,
         RuleIds.AUTHORIZATION_HEADER)) {
-      mark('=', ASSIGN, LETTER | DIGIT_CHAR | OTHER);
-      mark(':', COLON, LETTER | DIGIT_CHAR | OTHER);
+      mark('=', ASSIGN, LETTERS | DIGIT_CHAR | OTHER);
+      mark(':', COLON, LETTERS | DIGIT_CHAR | OTHER);
     }
-    if (on.any(RuleIds.IPV6_ADDRESS)) mark(':', COLON, LETTER | DIGIT_CHAR | OTHER);
+    if (on.any(RuleIds.IPV6_ADDRESS)) mark(':', COLON, LETTERS | DIGIT_CHAR | OTHER);
     if (on.any(RuleIds.PEM_PRIVATE_KEY, RuleIds.GITLAB_TOKEN, RuleIds.SLACK_TOKEN, RuleIds.OPENAI_API_KEY,
-        RuleIds.ANTHROPIC_API_KEY, RuleIds.SENSITIVE_KEY, RuleIds.PII_KEY)) mark('-', DASH, LETTER | COLON_CHAR | OTHER);
+        RuleIds.ANTHROPIC_API_KEY, RuleIds.PYPI_TOKEN, RuleIds.SENSITIVE_KEY, RuleIds.PII_KEY)) {
+      mark('-', DASH, LETTERS | COLON_CHAR | OTHER);
+    }
     if (on.any(RuleIds.GITHUB_TOKEN, RuleIds.GITHUB_FINE_GRAINED_TOKEN, RuleIds.STRIPE_SECRET_KEY,
-        RuleIds.STRIPE_WEBHOOK_SECRET, RuleIds.NPM_TOKEN)) mark('_', UNDERSCORE, LETTER);
-    if (on.any(RuleIds.JWT)) mark('J', J, LETTER);
+        RuleIds.STRIPE_WEBHOOK_SECRET, RuleIds.NPM_TOKEN, RuleIds.HUGGINGFACE_TOKEN, RuleIds.DIGITALOCEAN_TOKEN,
+        RuleIds.SHOPIFY_TOKEN, RuleIds.GRAFANA_TOKEN)) mark('_', UNDERSCORE, LETTERS);
+    if (on.any(RuleIds.JWT)) mark('J', J, LETTERS);
     if (on.any(RuleIds.AWS_ACCESS_KEY_ID, RuleIds.GOOGLE_API_KEY)) mark('A', UPPER_A, NOT_ALNUM);
+    if (on.any(RuleIds.SENDGRID_API_KEY)) mark('G', UPPER_G, UPPER_S_CHAR);
+    if (on.any(RuleIds.DATABRICKS_TOKEN)) mark('a', LOWER_A, LOWER_D_CHAR);
+    if (on.any(RuleIds.GOOGLE_OAUTH_ACCESS_TOKEN)) mark('.', DOT, DIGIT_CHAR);
     if (on.any(RuleIds.AUTHORIZATION_HEADER)) mark('B', B, NOT_ALNUM);
     if (on.any(RuleIds.HOME_PATH)) {
       mark('/', SLASH, COLON_CHAR | OTHER);
       mark('\\', BACKSLASH, COLON_CHAR);
     }
+    if (on.any(RuleIds.SLACK_WEBHOOK_URL)) mark('/', SLASH, COLON_CHAR);
     if (on.any(RuleIds.CARD_NUMBER, RuleIds.IPV4_ADDRESS)) {
       for (char c = '0'; c <= '9'; c++) mark(c, DIGIT, NOT_ALNUM);
     }
@@ -88,7 +112,7 @@ final class AnchorTable {
       mark(Character.toUpperCase(userFirstChar), USER, DOT_OR_DASH | COLON_CHAR | OTHER);
     }
     for (int c = 0; c < steps.length; c++) {
-      steps[c] = (char) (after[c] & 0xff | PREVIOUS[c] << 8);
+      steps[c] = (char) (after[c] & 0xff | (PREVIOUS[c] & 0xff) << 8);
     }
   }
 

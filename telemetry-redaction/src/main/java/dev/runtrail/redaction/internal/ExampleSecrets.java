@@ -14,6 +14,7 @@ public final class ExampleSecrets {
   private static final String DIGITS = "0123456789";
   private static final String ALNUM = UPPER + LOWER + DIGITS;
   private static final String B64URL = ALNUM + "-_";
+  private static final String HEX = DIGITS + "abcdef";
 
   private ExampleSecrets() {}
 
@@ -33,9 +34,22 @@ public final class ExampleSecrets {
       case RuleIds.STRIPE_WEBHOOK_SECRET: return whole("whsec_" + mixed(rnd, 32, ALNUM));
       case RuleIds.GOOGLE_API_KEY: return whole("AIza" + random(rnd, 34, B64URL) + random(rnd, 1, ALNUM));
       case RuleIds.NPM_TOKEN: return whole("npm_" + mixed(rnd, 36, ALNUM));
-      case RuleIds.OPENAI_API_KEY:
-        return whole(pick(rnd, "sk-proj-", "sk-svcacct-", "sk-") + mixed(rnd, 20, ALNUM) + "T3BlbkFJ" + mixed(rnd, 20, ALNUM));
+      case RuleIds.SLACK_WEBHOOK_URL: return slackWebhook(rnd);
+      case RuleIds.OPENAI_API_KEY: return whole(openAi(rnd));
       case RuleIds.ANTHROPIC_API_KEY: return whole("sk-ant-api03-" + random(rnd, 93, B64URL) + "AA");
+      case RuleIds.HUGGINGFACE_TOKEN:
+        return whole("hf_" + random(rnd, 1, UPPER) + random(rnd, 1, LOWER)
+            + random(rnd, 32 + rnd.nextInt(4), UPPER + LOWER));
+      case RuleIds.SENDGRID_API_KEY: return whole("SG." + random(rnd, 22, B64URL) + "." + random(rnd, 43, B64URL));
+      case RuleIds.DIGITALOCEAN_TOKEN: return whole(pick(rnd, "dop_v1_", "doo_v1_", "dor_v1_") + random(rnd, 64, HEX));
+      case RuleIds.SHOPIFY_TOKEN:
+        return whole(pick(rnd, "shpat_", "shpss_", "shpca_", "shppa_") + random(rnd, 32, HEX));
+      case RuleIds.PYPI_TOKEN: return whole("pypi-AgEIcHlwaS5vcmc" + random(rnd, 150 + rnd.nextInt(60), B64URL));
+      case RuleIds.GOOGLE_OAUTH_ACCESS_TOKEN:
+        return whole("ya29." + pick(rnd, "a0", "c.c0", "A0") + random(rnd, 100 + rnd.nextInt(120), B64URL)
+            + mixed(rnd, 4, ALNUM));
+      case RuleIds.DATABRICKS_TOKEN: return whole("dapi" + random(rnd, 32, HEX) + pick(rnd, "", "-" + digits(rnd, 1)));
+      case RuleIds.GRAFANA_TOKEN: return whole(grafana(rnd));
       case RuleIds.JWT: return whole(jwt(rnd));
       case RuleIds.PEM_PRIVATE_KEY: return pem(rnd);
       case RuleIds.AUTHORIZATION_HEADER: return authorization(rnd);
@@ -54,6 +68,46 @@ public final class ExampleSecrets {
       }
       default: throw new IllegalArgumentException("no rule with id " + rule);
     }
+  }
+
+  /** Project, service account, admin or legacy keys: random base64url bodies of their real lengths. */
+  private static String openAi(RandomGenerator rnd) {
+    switch (rnd.nextInt(4)) {
+      case 0: return "sk-proj-" + random(rnd, 156, B64URL);
+      case 1: return "sk-svcacct-" + random(rnd, 156, B64URL);
+      case 2: return "sk-admin-" + random(rnd, 156, B64URL);
+      default: return "sk-" + mixed(rnd, 20, ALNUM) + "T3BlbkFJ" + mixed(rnd, 20, ALNUM);
+    }
+  }
+
+  private static String[] slackWebhook(RandomGenerator rnd) {
+    String team = "T" + random(rnd, 8 + rnd.nextInt(3), UPPER + DIGITS);
+    String secret;
+    switch (rnd.nextInt(3)) {
+      case 0:
+        secret = "services/" + team + "/B" + random(rnd, 8 + rnd.nextInt(3), UPPER + DIGITS) + "/"
+            + mixed(rnd, 24, ALNUM);
+        break;
+      case 1:
+        secret = "workflows/" + team + "/A" + random(rnd, 10, UPPER + DIGITS) + "/" + digits(rnd, 18) + "/"
+            + mixed(rnd, 24, ALNUM);
+        break;
+      default:
+        secret = "triggers/" + team + "/" + digits(rnd, 13) + "/" + random(rnd, 32, HEX);
+    }
+    String path = secret.substring(secret.indexOf('/') + 1);
+    return new String[] {pick(rnd, "https", "http") + "://hooks.slack.com/" + secret, path};
+  }
+
+  /** A service account token, or a Cloud API token (base64 of its JSON, as issued). */
+  private static String grafana(RandomGenerator rnd) {
+    if (rnd.nextBoolean()) {
+      return "glsa_" + mixed(rnd, 32, ALNUM) + "_" + random(rnd, 8, HEX);
+    }
+    String json = "{\"o\":\"" + digits(rnd, 6) + "\",\"n\":\"stack-" + digits(rnd, 6) + "-" + word(rnd, 6)
+        + "\",\"k\":\"" + mixed(rnd, 24, ALNUM) + "\",\"m\":{\"r\":\"" + pick(rnd, "us", "eu", "prod-us-east-0")
+        + "\"}}";
+    return "glc_" + Base64.getEncoder().encodeToString(json.getBytes(StandardCharsets.UTF_8));
   }
 
   private static String[] sensitiveKey(RandomGenerator rnd) {

@@ -12,31 +12,42 @@ public final class RuleIds {
   public static final int GITHUB_FINE_GRAINED_TOKEN = 4;
   public static final int GITLAB_TOKEN = 5;
   public static final int SLACK_TOKEN = 6;
-  public static final int STRIPE_SECRET_KEY = 7;
-  public static final int STRIPE_WEBHOOK_SECRET = 8;
-  public static final int GOOGLE_API_KEY = 9;
-  public static final int NPM_TOKEN = 10;
-  public static final int OPENAI_API_KEY = 11;
-  public static final int ANTHROPIC_API_KEY = 12;
-  public static final int JWT = 13;
-  public static final int PEM_PRIVATE_KEY = 14;
-  public static final int AUTHORIZATION_HEADER = 15;
-  public static final int URL_CREDENTIALS = 16;
-  public static final int CONNECTION_STRING_SECRET = 17;
-  public static final int CARD_NUMBER = 18;
-  public static final int EMAIL = 19;
-  public static final int HOME_PATH = 20;
-  public static final int IPV4_ADDRESS = 21;
-  public static final int IPV6_ADDRESS = 22;
-  public static final int USER_NAME = 23;
-  public static final int COUNT = 24;
+  public static final int SLACK_WEBHOOK_URL = 7;
+  public static final int STRIPE_SECRET_KEY = 8;
+  public static final int STRIPE_WEBHOOK_SECRET = 9;
+  public static final int GOOGLE_API_KEY = 10;
+  public static final int NPM_TOKEN = 11;
+  public static final int OPENAI_API_KEY = 12;
+  public static final int ANTHROPIC_API_KEY = 13;
+  public static final int HUGGINGFACE_TOKEN = 14;
+  public static final int SENDGRID_API_KEY = 15;
+  public static final int DIGITALOCEAN_TOKEN = 16;
+  public static final int SHOPIFY_TOKEN = 17;
+  public static final int PYPI_TOKEN = 18;
+  public static final int GOOGLE_OAUTH_ACCESS_TOKEN = 19;
+  public static final int DATABRICKS_TOKEN = 20;
+  public static final int GRAFANA_TOKEN = 21;
+  public static final int JWT = 22;
+  public static final int PEM_PRIVATE_KEY = 23;
+  public static final int AUTHORIZATION_HEADER = 24;
+  public static final int URL_CREDENTIALS = 25;
+  public static final int CONNECTION_STRING_SECRET = 26;
+  public static final int CARD_NUMBER = 27;
+  public static final int EMAIL = 28;
+  public static final int HOME_PATH = 29;
+  public static final int IPV4_ADDRESS = 30;
+  public static final int IPV6_ADDRESS = 31;
+  public static final int USER_NAME = 32;
+  public static final int COUNT = 33;
 
   private static final String[] NAMES = {
     "sensitive-key", "pii-key", "aws-access-key-id", "github-token", "github-fine-grained-token",
-    "gitlab-token", "slack-token", "stripe-secret-key", "stripe-webhook-secret", "google-api-key",
-    "npm-token", "openai-api-key", "anthropic-api-key", "jwt", "pem-private-key", "authorization-header",
-    "url-credentials", "connection-string-secret", "card-number", "email", "home-path", "ipv4-address",
-    "ipv6-address", "user-name"
+    "gitlab-token", "slack-token", "slack-webhook-url", "stripe-secret-key", "stripe-webhook-secret",
+    "google-api-key", "npm-token", "openai-api-key", "anthropic-api-key", "huggingface-token",
+    "sendgrid-api-key", "digitalocean-token", "shopify-token", "pypi-token", "google-oauth-access-token",
+    "databricks-token", "grafana-token", "jwt", "pem-private-key", "authorization-header", "url-credentials",
+    "connection-string-secret", "card-number", "email", "home-path", "ipv4-address", "ipv6-address",
+    "user-name"
   };
 
   private RuleIds() {}

@@ -3,19 +3,20 @@ package dev.runtrail.redaction.internal;
 /**
  * Outcome of one matcher call, packed into a {@code long} so the scan never allocates.
  *
- * <p>A match is non-negative: rule id in bits 58..62, start in bits 29..57, end in bits 0..28. "No
- * match, resume scanning at {@code p}" is negative: {@code ~p}, optionally carrying a memo position in
- * bits 29..57 (a matcher's note that nothing of its kind can start before it). Positions therefore stay
- * below 2^29 (longer texts are replaced whole by {@link TextScanner}).
+ * <p>A match is non-negative: rule id in bits 56..62, start in bits 28..55, end in bits 0..27 (rule sets
+ * are {@code long} bit masks elsewhere, so ids stay below 64). "No match, resume scanning at {@code p}" is
+ * negative: {@code ~p}, optionally carrying a memo position in bits 28..55 (a matcher's note that nothing
+ * of its kind can start before it). Positions therefore stay below 2^28 (longer texts, over 268M chars,
+ * are replaced whole by {@link TextScanner}).
  */
 public final class ScanResult {
-  public static final int MAX_POSITION = (1 << 29) - 1;
+  public static final int MAX_POSITION = (1 << 28) - 1;
   private static final long POS_MASK = MAX_POSITION;
 
   private ScanResult() {}
 
   public static long match(int rule, int start, int end) {
-    return ((long) rule << 58) | ((long) start << 29) | end;
+    return ((long) rule << 56) | ((long) start << 28) | end;
   }
 
   public static long resumeAt(int position) {
@@ -23,11 +24,11 @@ public final class ScanResult {
   }
 
   public static long resumeAt(int position, int memo) {
-    return ~(((long) memo << 29) | position);
+    return ~(((long) memo << 28) | position);
   }
 
   public static int memo(long result) {
-    return (int) ((~result >>> 29) & POS_MASK);
+    return (int) ((~result >>> 28) & POS_MASK);
   }
 
   public static boolean isMatch(long result) {
@@ -35,11 +36,11 @@ public final class ScanResult {
   }
 
   public static int rule(long result) {
-    return (int) (result >>> 58);
+    return (int) (result >>> 56);
   }
 
   public static int start(long result) {
-    return (int) ((result >>> 29) & POS_MASK);
+    return (int) ((result >>> 28) & POS_MASK);
   }
 
   public static int end(long result) {

@@ -4,19 +4,14 @@ import java.util.function.IntConsumer;
 
 /**
  * The single pass over a string. An {@link AnchorTable} marks the few chars where a rule can anchor
- * ('@', '=', ':', '-', '_', 'J', 'A', 'B', '/', '\', digits) and after which previous chars; every other
- * char costs one table load and one branch. At an anchor, an inlined check rejects the common harmless
- * cases ({@code trace_id=}, {@code 2025-09-20T10:22:31Z}, short numbers) in a few instructions; only what
- * survives runs that anchor's matchers, each reading a bounded window or consuming what it matched, so the
- * pass is linear. Nothing is allocated until the first match: a clean string comes back as itself.
+ * ('@', '=', ':', '-', '_', 'J', 'A', 'B', 'G', 'a', '.', '/', '\', digits) and after which previous
+ * chars; every other char costs one table load and one branch. At an anchor, an inlined check rejects the
+ * common harmless cases ({@code trace_id=}, {@code 2025-09-20T10:22:31Z}, short numbers) in a few
+ * instructions; only what survives runs that anchor's matchers, each reading a bounded window or consuming
+ * what it matched, so the pass is linear. Nothing is allocated until the first match: a clean string comes
+ * back as itself.
  */
 public final class TextScanner {
-  /** Last two letters of vendor prefixes ending in '-': glpat-, gldt-, xoxb-, xapp-, sk-... */
-  private static final String[] DASH_PREFIX_ENDS = {
-    "at", "dt", "tt", "rt", "bt", "ft", "mt", "nt", "as", "xb", "xp", "xa", "xr", "xs", "xe", "pp", "sk"
-  };
-  /** Last two letters of vendor prefixes ending in '_': ghp_, github_, sk_, rk_, whsec_, npm_. */
-  private static final String[] UNDERSCORE_PREFIX_ENDS = {"hp", "ho", "hu", "hs", "hr", "ub", "sk", "rk", "ec", "pm"};
   private static final long ID_RULES = 1L << RuleIds.CARD_NUMBER;
 
   private final byte[] kinds;
@@ -33,6 +28,8 @@ public final class TextScanner {
   private final boolean ipv4;
   private final boolean ipv6;
   private final boolean emails;
+  private final boolean homePaths;
+  private final boolean slackWebhooks;
   /** Second char of a configured home directory that starts with '/', or 0. */
   private final char homeSecondChar;
 
@@ -49,6 +46,8 @@ public final class TextScanner {
     this.ipv4 = enabled(RuleIds.IPV4_ADDRESS);
     this.ipv6 = enabled(RuleIds.IPV6_ADDRESS);
     this.emails = enabled(RuleIds.EMAIL);
+    this.homePaths = enabled(RuleIds.HOME_PATH);
+    this.slackWebhooks = enabled(RuleIds.SLACK_WEBHOOK_URL);
     String home = settings.homeDirectory();
     this.homeSecondChar = enabled(RuleIds.HOME_PATH) && home != null && home.length() > 1 && home.startsWith("/")
         ? home.charAt(1) : 0;
@@ -146,7 +145,9 @@ public final class TextScanner {
    */
   private int skipHarmless(int kind, String s, int i, int n, boolean cardsOn) {
     if (kind == AnchorTable.DIGIT && !ipv4) {
-      return quickSkipNumber(s, i, n, cardsOn);
+      int skip = quickSkipNumber(s, i, n, cardsOn);
+      // A '.' ending a number ("in 42.") is no ya29. anchor: step over it instead of stopping again.
+      return skip > i && skip < n && s.charAt(skip) == '.' && CharClass.isDigit(s.charAt(skip - 1)) ? skip + 1 : skip;
     }
     if (kind == AnchorTable.ASSIGN || kind == AnchorTable.COLON && !ipv6) {
       return assignment.keyEnd(s, i) < 0 ? i + 1 : i;
@@ -155,7 +156,7 @@ public final class TextScanner {
       return quickSkipDash(s, i, n);
     }
     if (kind == AnchorTable.UNDERSCORE) {
-      return endsWithAny(s, i, UNDERSCORE_PREFIX_ENDS) ? i : i + 1;
+      return PrefixEnds.UNDERSCORE.mayEndAt(s, i) ? i : i + 1;
     }
     return quickSkip(kind, s, i, n, cardsOn);
   }
@@ -177,11 +178,18 @@ public final class TextScanner {
       case AnchorTable.DASH:
         return quickSkipDash(s, i, n);
       case AnchorTable.UNDERSCORE:
-        return endsWithAny(s, i, UNDERSCORE_PREFIX_ENDS) ? i : i + 1;
+        return PrefixEnds.UNDERSCORE.mayEndAt(s, i) ? i : i + 1;
       case AnchorTable.J:
         return i >= 2 && prev == 'y' && s.charAt(i - 2) == 'e' ? i : i + 1;
       case AnchorTable.UPPER_A:
         return !CharClass.isAlnum(prev) && i + 1 < n && isAwsOrGoogleSecond(s.charAt(i + 1)) ? i : i + 1;
+      case AnchorTable.UPPER_G:
+        return prev == 'S' && atTokenStart(s, i - 1) && CharClass.matches(s, i + 1, ".") ? i : i + 1;
+      case AnchorTable.LOWER_A:
+        return prev == 'd' && atTokenStart(s, i - 1) && CharClass.matches(s, i + 1, "pi") ? i : i + 1;
+      case AnchorTable.DOT:
+        return prev == '9' && i >= 4 && s.charAt(i - 2) == '2' && s.charAt(i - 3) == 'a' && s.charAt(i - 4) == 'y'
+            ? i : i + 1;
       case AnchorTable.B:
         return !CharClass.isAlnum(prev) && i + 1 < n && (s.charAt(i + 1) == 'e' || s.charAt(i + 1) == 'a'
             || s.charAt(i + 1) == 'E' || s.charAt(i + 1) == 'A') ? i : i + 1;
@@ -195,26 +203,16 @@ public final class TextScanner {
     }
   }
 
+  private static boolean atTokenStart(String s, int p) {
+    return p == 0 || !CharClass.isAlnum(s.charAt(p - 1));
+  }
+
   private static int quickSkipDash(String s, int i, int n) {
-    return i + 1 < n && s.charAt(i + 1) == '-' || endsWithAny(s, i, DASH_PREFIX_ENDS) ? i : i + 1;
+    return i + 1 < n && s.charAt(i + 1) == '-' || PrefixEnds.DASH.mayEndAt(s, i) ? i : i + 1;
   }
 
   private static boolean isAwsOrGoogleSecond(char c) {
     return c == 'K' || c == 'S' || c == 'B' || c == 'C' || c == 'I';
-  }
-
-  private static boolean endsWithAny(String s, int sep, String[] pairs) {
-    if (sep < 2) {
-      return false;
-    }
-    char a = s.charAt(sep - 2);
-    char b = s.charAt(sep - 1);
-    for (String pair : pairs) {
-      if (pair.charAt(1) == b && pair.charAt(0) == a) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /**
@@ -295,13 +293,19 @@ public final class TextScanner {
       case AnchorTable.B:
         return AuthScheme.match(s, i);
       case AnchorTable.SLASH:
-        return homePath.slash(s, i);
+        return slash(s, i);
       case AnchorTable.BACKSLASH:
         return homePath.backslash(s, i);
       case AnchorTable.DIGIT:
         return digit(s, i);
       case AnchorTable.USER:
         return userName.match(s, i);
+      case AnchorTable.UPPER_G:
+        return VendorTokens.sendGrid(s, i - 1);
+      case AnchorTable.LOWER_A:
+        return VendorTokens.databricks(s, i - 1);
+      case AnchorTable.DOT:
+        return VendorTokens.googleOAuth(s, i);
       default:
         return ScanResult.resumeAt(i + 1);
     }
@@ -310,6 +314,17 @@ public final class TextScanner {
   private long colon(String s, int i) {
     long r = assignment.match(s, i);
     return !ScanResult.isMatch(r) && ipv6 ? IpAddresses.ipv6(s, i) : r;
+  }
+
+  /** '/': a Slack webhook after {@code ://}, else a home path. */
+  private long slash(String s, int p) {
+    if (slackWebhooks && p > 0 && s.charAt(p - 1) == ':') {
+      long r = SlackWebhook.match(s, p);
+      if (ScanResult.isMatch(r)) {
+        return r;
+      }
+    }
+    return homePaths ? homePath.slash(s, p) : ScanResult.resumeAt(p + 1);
   }
 
   private long dash(String s, int d) {

@@ -2,13 +2,17 @@ package dev.runtrail.redaction.internal;
 
 import static dev.runtrail.redaction.internal.CharClass.ALNUM;
 import static dev.runtrail.redaction.internal.CharClass.B64URL;
+import static dev.runtrail.redaction.internal.CharClass.HEX;
 import static dev.runtrail.redaction.internal.CharClass.KEY;
 import static dev.runtrail.redaction.internal.CharClass.WORD;
 
 /**
- * Vendor tokens recognised by their prefix. The scan stops on the prefix's separator ('_' or '-'), a
- * rare char, and looks back at the word before it, so a clean string pays one table lookup per char.
- * Failing checks look at a bounded number of chars; a body is only walked in full when it matches.
+ * Vendor tokens recognised by their prefix. The scan stops on the prefix's separator ('_' or '-', or '.'
+ * after a digit for {@code ya29.}), a rare char, and looks back at the word before it, so a clean string
+ * pays one table lookup per char. Prefixes without a separator stop it on a rare pair of letters:
+ * {@code AKIA} and {@code AIza} on 'A' at a token start, {@code SG.} on 'G' after 'S', {@code dapi} on 'a'
+ * after 'd'. Failing checks look at a bounded number of chars; a body is only walked in full when it
+ * matches.
  */
 final class VendorTokens {
   private static final String[] GITHUB = {"ghp", "gho", "ghu", "ghs", "ghr"};
@@ -16,11 +20,22 @@ final class VendorTokens {
     "glpat", "gldt", "glptt", "glrt", "glcbt", "glft", "glimt", "glagent", "gloas", "glsoat"
   };
   private static final String[] SLACK = {"xoxb", "xoxp", "xoxa", "xoxr", "xoxs", "xoxe", "xapp"};
+  private static final String[] SHOPIFY = {"shpat", "shpss", "shpca", "shppa"};
+  /** OpenAI key kinds after {@code sk-}: project, service account, admin. */
+  private static final String[] OPENAI_KINDS = {"proj-", "svcacct-", "admin-"};
+  /** The start of every PyPI upload token: the base64 of a macaroon whose location is "pypi.org". */
+  private static final String PYPI_MACAROON = "AgEIcHlwaS5vcmc";
   private static final int OPENAI_ENTROPY_WINDOW = 48;
+  private static final int HUGGINGFACE_MIN = 34;
+  private static final int GOOGLE_OAUTH_MIN = 20;
+  private static final int GRAFANA_CLOUD_MIN = 32;
 
   private VendorTokens() {}
 
-  /** Tokens whose prefix ends with '_' at {@code u}: GitHub, Stripe, npm. */
+  /**
+   * Tokens whose prefix ends with '_' at {@code u}: GitHub, Stripe, npm, Hugging Face, DigitalOcean,
+   * Shopify, Grafana.
+   */
   static long underscore(String s, int u) {
     int ws = prefixStart(s, u);
     if (ws < 0) {
@@ -43,10 +58,26 @@ final class VendorTokens {
     if (len == 5 && CharClass.matches(s, ws, "whsec")) {
       return body(s, ws, u + 1, ALNUM, 24, RuleIds.STRIPE_WEBHOOK_SECRET, u);
     }
+    if (len == 2 && CharClass.matches(s, ws, "hf")) {
+      return huggingFace(s, ws, u);
+    }
+    if (len == 3 && CharClass.matches(s, ws, "do") && CharClass.matches(s, u + 1, "v1_")
+        && (s.charAt(ws + 2) == 'p' || s.charAt(ws + 2) == 'o' || s.charAt(ws + 2) == 'r')) {
+      return exact(s, ws, u + 4, HEX, 64, RuleIds.DIGITALOCEAN_TOKEN, u);
+    }
+    if (len == 5 && anyWord(s, ws, u, SHOPIFY)) {
+      return exact(s, ws, u + 1, HEX, 32, RuleIds.SHOPIFY_TOKEN, u);
+    }
+    if (len == 4 && CharClass.matches(s, ws, "glsa")) {
+      return grafanaServiceAccount(s, ws, u);
+    }
+    if (len == 3 && CharClass.matches(s, ws, "glc")) {
+      return grafanaCloud(s, ws, u);
+    }
     return ScanResult.resumeAt(u + 1);
   }
 
-  /** Tokens whose prefix ends with '-' at {@code d}: GitLab, Slack, OpenAI, Anthropic. */
+  /** Tokens whose prefix ends with '-' at {@code d}: GitLab, Slack, OpenAI, Anthropic, PyPI. */
   static long dash(String s, int d) {
     int ws = prefixStart(s, d);
     if (ws < 0) {
@@ -64,6 +95,10 @@ final class VendorTokens {
         return body(s, ws, d + 5, B64URL, 32, RuleIds.ANTHROPIC_API_KEY, d);
       }
       return openAi(s, ws, d);
+    }
+    if (first == 'p' && d - ws == 4 && CharClass.matches(s, ws, "pypi")
+        && CharClass.matches(s, d + 1, PYPI_MACAROON)) {
+      return body(s, ws, d + 1 + PYPI_MACAROON.length(), B64URL, 50, RuleIds.PYPI_TOKEN, d);
     }
     return ScanResult.resumeAt(d + 1);
   }
@@ -88,13 +123,74 @@ final class VendorTokens {
     return ScanResult.resumeAt(a + 1);
   }
 
-  /** OpenAI keys: {@code sk-} then a long mixed-case token with digits (plain kebab words do not qualify). */
+  /** SendGrid API keys at {@code g} (a token start): {@code SG.} + 22 + {@code .} + 43 base64url. */
+  static long sendGrid(String s, int g) {
+    if (!CharClass.matches(s, g + 1, "G.")) {
+      return ScanResult.resumeAt(g + 1);
+    }
+    int dot = CharClass.runEnd(s, g + 3, g + 26, B64URL);
+    if (dot != g + 25 || !CharClass.matches(s, dot, ".")) {
+      return ScanResult.resumeAt(g + 1);
+    }
+    int end = CharClass.runEnd(s, dot + 1, dot + 45, B64URL);
+    return end == dot + 44 ? ScanResult.match(RuleIds.SENDGRID_API_KEY, g, end) : ScanResult.resumeAt(g + 1);
+  }
+
+  /** Databricks tokens at {@code d} (a token start): {@code dapi} + 32 hex [+ {@code -} digit]. */
+  static long databricks(String s, int d) {
+    if (!CharClass.matches(s, d + 1, "api")) {
+      return ScanResult.resumeAt(d + 1);
+    }
+    int end = CharClass.runEnd(s, d + 4, d + 37, HEX);
+    if (end != d + 36 || CharClass.at(s, end, ALNUM)) {
+      return ScanResult.resumeAt(d + 1);
+    }
+    if (CharClass.matches(s, end, "-") && CharClass.at(s, end + 1, CharClass.DIGIT)
+        && !CharClass.at(s, end + 2, ALNUM)) {
+      end += 2;
+    }
+    return ScanResult.match(RuleIds.DATABRICKS_TOKEN, d, end);
+  }
+
+  /**
+   * '.' at {@code p} after {@code ya29}: Google OAuth 2.0 access tokens, 20+ base64url chars (dots inside,
+   * as in {@code ya29.c.c0AS...}, not at the end).
+   */
+  static long googleOAuth(String s, int p) {
+    int ws = p - 4;
+    if (ws < 0 || !CharClass.matches(s, ws, "ya29") || ws > 0 && CharClass.is(s.charAt(ws - 1), WORD)
+        || !CharClass.at(s, p + 1, B64URL)) {
+      return ScanResult.resumeAt(p + 1);
+    }
+    int end = CharClass.runEnd(s, p + 1, s.length(), KEY);
+    while (s.charAt(end - 1) == '.') {
+      end--;
+    }
+    // A failed walk is long only when all but the first <20 chars are dots: few anchors can re-walk it.
+    return end - p - 1 < GOOGLE_OAUTH_MIN
+        ? ScanResult.resumeAt(p + 1) : ScanResult.match(RuleIds.GOOGLE_OAUTH_ACCESS_TOKEN, ws, end);
+  }
+
+  /**
+   * OpenAI keys: {@code sk-} then a long token; a legacy key must be mixed case with digits in its first
+   * 48 chars, a project, service account or admin key ({@code sk-proj-}...) needs an upper case letter or
+   * a digit there (plain kebab words qualify for neither).
+   */
   private static long openAi(String s, int ws, int d) {
-    int limit = Math.min(s.length(), d + 1 + OPENAI_ENTROPY_WINDOW);
+    int from = d + 1;
+    boolean kind = false;
+    for (String k : OPENAI_KINDS) {
+      if (CharClass.matches(s, from, k)) {
+        from += k.length();
+        kind = true;
+        break;
+      }
+    }
+    int limit = Math.min(s.length(), from + OPENAI_ENTROPY_WINDOW);
     boolean digit = false;
     boolean upper = false;
     boolean lower = false;
-    int i = d + 1;
+    int i = from;
     for (; i < limit && CharClass.is(s.charAt(i), B64URL); i++) {
       char c = s.charAt(i);
       digit |= CharClass.isDigit(c);
@@ -102,10 +198,50 @@ final class VendorTokens {
       lower |= CharClass.is(c, CharClass.LOWER);
     }
     WorkMeter.add(i - d);
-    if (!(digit && upper && lower)) {
+    if (kind ? !(digit || upper) : !(digit && upper && lower)) {
       return ScanResult.resumeAt(d + 1);
     }
-    return body(s, ws, d + 1, B64URL, 20, RuleIds.OPENAI_API_KEY, d);
+    return body(s, ws, from, B64URL, 20, RuleIds.OPENAI_API_KEY, d);
+  }
+
+  /** Hugging Face: {@code hf_} then 34+ letters, mixed case (a glued identifier is neither). */
+  private static long huggingFace(String s, int ws, int u) {
+    int end = CharClass.runEnd(s, u + 1, s.length(), CharClass.ALPHA);
+    if (end - u - 1 < HUGGINGFACE_MIN || CharClass.at(s, end, WORD)) {
+      return ScanResult.resumeAt(u + 1);
+    }
+    boolean upper = false;
+    boolean lower = false;
+    for (int i = u + 1; i < end && !(upper && lower); i++) {
+      upper |= CharClass.is(s.charAt(i), CharClass.UPPER);
+      lower |= CharClass.is(s.charAt(i), CharClass.LOWER);
+    }
+    return upper && lower ? ScanResult.match(RuleIds.HUGGINGFACE_TOKEN, ws, end) : ScanResult.resumeAt(u + 1);
+  }
+
+  /** Grafana Cloud API tokens: {@code glc_} + 32+ base64 ({@code [A-Za-z0-9+/]}) + up to two '='. */
+  private static long grafanaCloud(String s, int ws, int u) {
+    int end = u + 1;
+    while (end < s.length() && (CharClass.isAlnum(s.charAt(end)) || s.charAt(end) == '+' || s.charAt(end) == '/')) {
+      end++;
+    }
+    WorkMeter.add(end - u);
+    if (end - u - 1 < GRAFANA_CLOUD_MIN) {
+      return ScanResult.resumeAt(u + 1);
+    }
+    for (int pad = 0; pad < 2 && CharClass.matches(s, end, "="); pad++) {
+      end++;
+    }
+    return ScanResult.match(RuleIds.GRAFANA_TOKEN, ws, end);
+  }
+
+  /** Grafana service account tokens: {@code glsa_} + 32 alphanumerics + {@code _} + 8 hex. */
+  private static long grafanaServiceAccount(String s, int ws, int u) {
+    int sep = CharClass.runEnd(s, u + 1, u + 34, ALNUM);
+    if (sep != u + 33 || !CharClass.matches(s, sep, "_")) {
+      return ScanResult.resumeAt(u + 1);
+    }
+    return exact(s, ws, sep + 1, HEX, 8, RuleIds.GRAFANA_TOKEN, u);
   }
 
   /** Start of the prefix word ending at {@code sep}, or -1 when it is not at a token boundary. */
@@ -120,6 +256,15 @@ final class VendorTokens {
   private static long body(String s, int start, int from, int mask, int minLength, int rule, int anchor) {
     int end = CharClass.runEnd(s, from, s.length(), mask);
     if (end - from < minLength) {
+      return ScanResult.resumeAt(anchor + 1);
+    }
+    return ScanResult.match(rule, start, end);
+  }
+
+  /** A body of exactly {@code length} {@code mask} chars, not glued to a following alphanumeric. */
+  private static long exact(String s, int start, int from, int mask, int length, int rule, int anchor) {
+    int end = CharClass.runEnd(s, from, from + length + 1, mask);
+    if (end != from + length || CharClass.at(s, end, ALNUM)) {
       return ScanResult.resumeAt(anchor + 1);
     }
     return ScanResult.match(rule, start, end);
