@@ -7,7 +7,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
-/** Keeps every exported span, for tests. */
+/**
+ * Keeps every exported span, for tests, also after shutdown (the tests read what a closed telemetry
+ * flushed; OpenTelemetry's {@code InMemorySpanExporter} clears its spans on shutdown).
+ */
 final class RecordingSpanExporter implements SpanExporter {
 
   private final List<SpanData> spans = new ArrayList<>();
