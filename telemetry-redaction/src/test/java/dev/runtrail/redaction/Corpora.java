@@ -82,7 +82,11 @@ final class Corpora {
             "hf_model=bert-base-uncased", "hf_hub_download", "dapi_version=2.1", "SG. Smith approved", "ya29",
             "ya29.", "MSG.send", "update data", "https://hooks.slack.com/", "https://hooks.slack.com/services/",
             "created_at=2025-09-20 task_id=42 error_code=E42", "api-gateway", "python3.11 -m pip",
-            "shpat_count=3", "glsa_enabled=true", "pypi-upload v1.2.3", "dop_v1_enabled"),
+            "shpat_count=3", "glsa_enabled=true", "pypi-upload v1.2.3", "dop_v1_enabled",
+            "VAULT_SKIP_VERIFY=false vault.example.com:8200", "hvs", "hvs.enabled=true", "key-value", "key-rotation",
+            "key-0123456789abcdef", "ATATT", "ATATT3 prefix", "dp.pt", "dp.st.example", "endpoint=/v1/health",
+            "app.atlasv1.json", "org.atlasv1.config", "dckr_pat_count=2", "lin_api_version=2", "PMAK-docs",
+            "AGE-SECRET-KEY-1...", "cd ~/app && make", "Q~ marks", "v1.2.3"),
         words());
   }
 

@@ -32,7 +32,9 @@ class LinearWorkTest {
       "eyJhbGciOiJIUzI1NiJ9.", "a-", "sk_live_", "npm_", "10.0.0.", "2025-09-20T10:22:31.123Z ",
       "https://hooks.slack.com/services/", "://hooks.slack.com/services/T1/", "T1/", "SG.", "SG.a", "hf_", "hf_a",
       "dop_v1_", "shpat_", "glsa_", "glc_", "pypi-AgEIcHlwaS5vcmc", "sk-proj-", "ya29.", "ya29.a", "ya29.a.", "dapi",
-      "dapi0", "da", "9."
+      "dapi0", "da", "9.", "hvs.", "hvb.a", "h", "hv", "dp.", "dp.pt.", "dp.scim.a", "~", "Q~", "1Q~", "abc1Q~a",
+      "aaaaaaaaaaaaaa.atlasv1.", ".atlasv1.a", "v1.", "ATATT3", "ATATT3=", "AGE-SECRET-KEY-1", "AGE-SECRET-KEY-1Q",
+      "PMAK-", "PMAK-0", "key-", "key-0", "dckr_pat_", "dckr_oat_a", "lin_api_", "lin_api_a"
     };
     Stream.Builder<Arguments> all = Stream.builder();
     for (String seed : seeds) {

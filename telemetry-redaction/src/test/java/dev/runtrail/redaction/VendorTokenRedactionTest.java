@@ -26,7 +26,7 @@ class VendorTokenRedactionTest {
   @ParameterizedTest
   @ValueSource(strings = {"ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "sk_live_", "rk_live_", "sk_test_",
       "rk_test_", "whsec_", "npm_", "glpat-", "gldt-", "glptt-", "glrt-", "glcbt-", "glft-", "glimt-", "glagent-",
-      "gloas-", "glsoat-", "xoxb-", "xoxp-", "xoxa-", "xoxr-", "xoxs-", "xoxe-", "xapp-", "sk-", "sk-ant-"})
+      "gloas-", "glsoat-", "xoxb-", "xoxp-", "xoxa-", "xoxr-", "xoxs-", "xoxe-", "xapp-", "sk-", "sk-ant-", "dckr_pat_", "dckr_oat_"})
   void redactsEveryPrefixWithAnOpenEndedBody(String prefix) {
     String token = prefix + "Ab1" + random(new Random(prefix.hashCode()), 57, ALNUM);
     for (String before : new String[] {"", " ", "=", "\"", "(", "\n"}) {

@@ -6,8 +6,9 @@ package dev.runtrail.redaction.internal;
  * ({@link #MULTI} when several kinds share a char; then {@link #multi} holds their bits). {@link #after}
  * holds the classes of previous char after which the anchor can start a match: a digit or 'A' only at a
  * token start, '/' only at a path start (or after ':' alone, when only the Slack webhook rule needs it),
- * '_' and 'J' only after a letter, '.' only after a digit ({@code ya29.}), 'G' only after 'S' and 'a' only
- * after 'd'. The scan loop tests
+ * '_', 'J' and '~' only after a letter, '.' only after a digit ({@code ya29.}, {@code atlasv1.}), 'G' only
+ * after 'S', 'a' and 'p' only after 'd' ({@code dapi}, {@code dp.}), 'v' only after 'h' ({@code hvs.}).
+ * The scan loop tests
  * {@code after[c] & PREVIOUS[prev]} (both packed into {@link #steps}), so digits inside hex ids, '/' inside paths and '-' inside dates never
  * stop it.
  */
@@ -29,7 +30,13 @@ final class AnchorTable {
   /** 'a' after 'd' ({@code dapi}). */
   static final byte LOWER_A = 14;
   static final byte DOT = 15;
-  static final byte MULTI = 16;
+  /** 'p' after 'd' ({@code dp.pt.}). */
+  static final byte LOWER_P = 16;
+  /** 'v' after 'h' ({@code hvs.}). */
+  static final byte LOWER_V = 17;
+  /** '~' after a letter ({@code Q~} in Azure AD client secrets). */
+  static final byte TILDE = 18;
+  static final byte MULTI = 19;
 
   static final int LETTER = 1;
   static final int DIGIT_CHAR = 1 << 1;
@@ -44,15 +51,17 @@ final class AnchorTable {
    */
   static final int LOWER_D_CHAR = 1 << 6;
   static final int UPPER_S_CHAR = 1 << 7;
-  private static final int LETTERS = LETTER | LOWER_D_CHAR | UPPER_S_CHAR;
+  /** 'h', so that 'v' anchors after it alone ({@code hvs.}). */
+  static final int LOWER_H_CHAR = 1 << 8;
+  private static final int LETTERS = LETTER | LOWER_D_CHAR | UPPER_S_CHAR | LOWER_H_CHAR;
   private static final int NOT_ALNUM = UNDERSCORE_CHAR | DOT_OR_DASH | COLON_CHAR | OTHER;
   private static final int ANY = NOT_ALNUM | LETTERS | DIGIT_CHAR;
 
   /** The class of every char as a previous char; non-ASCII counts as {@link #OTHER} (a boundary). */
-  static final byte[] PREVIOUS = new byte[65536];
+  static final short[] PREVIOUS = new short[65536];
 
   static {
-    java.util.Arrays.fill(PREVIOUS, (byte) OTHER);
+    java.util.Arrays.fill(PREVIOUS, (short) OTHER);
     for (char c = 'a'; c <= 'z'; c++) {
       PREVIOUS[c] = LETTER;
       PREVIOUS[Character.toUpperCase(c)] = LETTER;
@@ -64,18 +73,19 @@ final class AnchorTable {
     PREVIOUS['.'] = DOT_OR_DASH;
     PREVIOUS['-'] = DOT_OR_DASH;
     PREVIOUS[':'] = COLON_CHAR;
-    PREVIOUS['d'] = (byte) LOWER_D_CHAR;
-    PREVIOUS['S'] = (byte) UPPER_S_CHAR;
+    PREVIOUS['d'] = LOWER_D_CHAR;
+    PREVIOUS['S'] = UPPER_S_CHAR;
+    PREVIOUS['h'] = LOWER_H_CHAR;
   }
 
   final byte[] kinds = new byte[65536];
-  final byte[] after = new byte[65536];
+  final short[] after = new short[65536];
   final int[] multi = new int[128];
   /**
-   * {@link #after} in the low byte and the char's own {@link #PREVIOUS} class in the high byte, so the scan
-   * loop gets both with one load: {@code steps[c] & prevClass} decides, {@code steps[c] >>> 8} is carried.
+   * {@link #after} in the low half and the char's own {@link #PREVIOUS} class in the high half, so the scan
+   * loop gets both with one load: {@code steps[c] & prevClass} decides, {@code steps[c] >>> 16} is carried.
    */
-  final char[] steps = new char[65536];
+  final int[] steps = new int[65536];
 
   AnchorTable(long enabledRules, char userFirstChar) {
     Rules on = rule -> (enabledRules & (1L << rule)) != 0;
@@ -87,17 +97,26 @@ final class AnchorTable {
     }
     if (on.any(RuleIds.IPV6_ADDRESS)) mark(':', COLON, LETTERS | DIGIT_CHAR | OTHER);
     if (on.any(RuleIds.PEM_PRIVATE_KEY, RuleIds.GITLAB_TOKEN, RuleIds.SLACK_TOKEN, RuleIds.OPENAI_API_KEY,
-        RuleIds.ANTHROPIC_API_KEY, RuleIds.PYPI_TOKEN, RuleIds.SENSITIVE_KEY, RuleIds.PII_KEY)) {
+        RuleIds.ANTHROPIC_API_KEY, RuleIds.PYPI_TOKEN, RuleIds.POSTMAN_API_KEY, RuleIds.MAILGUN_API_KEY,
+        RuleIds.SENSITIVE_KEY, RuleIds.PII_KEY)) {
       mark('-', DASH, LETTERS | COLON_CHAR | OTHER);
     }
     if (on.any(RuleIds.GITHUB_TOKEN, RuleIds.GITHUB_FINE_GRAINED_TOKEN, RuleIds.STRIPE_SECRET_KEY,
         RuleIds.STRIPE_WEBHOOK_SECRET, RuleIds.NPM_TOKEN, RuleIds.HUGGINGFACE_TOKEN, RuleIds.DIGITALOCEAN_TOKEN,
-        RuleIds.SHOPIFY_TOKEN, RuleIds.GRAFANA_TOKEN)) mark('_', UNDERSCORE, LETTERS);
+        RuleIds.SHOPIFY_TOKEN, RuleIds.GRAFANA_TOKEN, RuleIds.DOCKER_HUB_TOKEN, RuleIds.LINEAR_API_KEY)) {
+      mark('_', UNDERSCORE, LETTERS);
+    }
     if (on.any(RuleIds.JWT)) mark('J', J, LETTERS);
-    if (on.any(RuleIds.AWS_ACCESS_KEY_ID, RuleIds.GOOGLE_API_KEY)) mark('A', UPPER_A, NOT_ALNUM);
+    if (on.any(RuleIds.AWS_ACCESS_KEY_ID, RuleIds.GOOGLE_API_KEY, RuleIds.ATLASSIAN_API_TOKEN,
+        RuleIds.AGE_SECRET_KEY)) {
+      mark('A', UPPER_A, NOT_ALNUM);
+    }
     if (on.any(RuleIds.SENDGRID_API_KEY)) mark('G', UPPER_G, UPPER_S_CHAR);
     if (on.any(RuleIds.DATABRICKS_TOKEN)) mark('a', LOWER_A, LOWER_D_CHAR);
-    if (on.any(RuleIds.GOOGLE_OAUTH_ACCESS_TOKEN)) mark('.', DOT, DIGIT_CHAR);
+    if (on.any(RuleIds.GOOGLE_OAUTH_ACCESS_TOKEN, RuleIds.TERRAFORM_CLOUD_TOKEN)) mark('.', DOT, DIGIT_CHAR);
+    if (on.any(RuleIds.DOPPLER_TOKEN)) mark('p', LOWER_P, LOWER_D_CHAR);
+    if (on.any(RuleIds.VAULT_TOKEN)) mark('v', LOWER_V, LOWER_H_CHAR);
+    if (on.any(RuleIds.AZURE_AD_CLIENT_SECRET)) mark('~', TILDE, LETTERS);
     if (on.any(RuleIds.AUTHORIZATION_HEADER)) mark('B', B, NOT_ALNUM);
     if (on.any(RuleIds.HOME_PATH)) {
       mark('/', SLASH, COLON_CHAR | OTHER);
@@ -112,12 +131,12 @@ final class AnchorTable {
       mark(Character.toUpperCase(userFirstChar), USER, DOT_OR_DASH | COLON_CHAR | OTHER);
     }
     for (int c = 0; c < steps.length; c++) {
-      steps[c] = (char) (after[c] & 0xff | (PREVIOUS[c] & 0xff) << 8);
+      steps[c] = after[c] & 0xffff | (PREVIOUS[c] & 0xffff) << 16;
     }
   }
 
   private void mark(char c, byte kind, int previous) {
-    after[c] |= (byte) previous;
+    after[c] |= (short) previous;
     byte current = kinds[c];
     if (current == 0 || current == kind) {
       kinds[c] = kind;

@@ -30,6 +30,8 @@ public final class CharClass {
 
   /** {@code [A-Za-z0-9_]}. */
   public static final int WORD = 1 << 13;
+  /** {@code [A-Za-z0-9_=-]}: base64url with padding (Terraform Cloud and Atlassian token bodies). */
+  public static final int B64URL_PAD = 1 << 14;
 
   public static final int ALPHA = UPPER | LOWER;
   public static final int ALNUM = ALPHA | DIGIT;
@@ -63,6 +65,7 @@ public final class CharClass {
     if (",;&\"'`)]}<>|".indexOf(c) >= 0) bits |= VALUE_END;
     if (alnum || c == '+' || c == '.' || c == '-') bits |= SCHEME;
     if (alnum || c == '_') bits |= WORD;
+    if (alnum || c == '_' || c == '-' || c == '=') bits |= B64URL_PAD;
     if ("/\\\"':;,<>|?*`)]}".indexOf(c) >= 0 || c < ' ') bits |= SEGMENT_END;
     return bits;
   }

@@ -50,6 +50,21 @@ public final class ExampleSecrets {
             + mixed(rnd, 4, ALNUM));
       case RuleIds.DATABRICKS_TOKEN: return whole("dapi" + random(rnd, 32, HEX) + pick(rnd, "", "-" + digits(rnd, 1)));
       case RuleIds.GRAFANA_TOKEN: return whole(grafana(rnd));
+      case RuleIds.VAULT_TOKEN: return whole(vault(rnd));
+      case RuleIds.TERRAFORM_CLOUD_TOKEN:
+        return whole(random(rnd, 14, LOWER + DIGITS) + ".atlasv1." + random(rnd, 60 + rnd.nextInt(11), B64URL + "="));
+      case RuleIds.DOCKER_HUB_TOKEN:
+        return whole(pick(rnd, "dckr_pat_", "dckr_oat_") + random(rnd, 27 + rnd.nextInt(10), B64URL));
+      case RuleIds.AZURE_AD_CLIENT_SECRET:
+        return whole(random(rnd, 3, ALNUM) + digits(rnd, 1) + "Q~" + mixed(rnd, 31 + rnd.nextInt(4), ALNUM + "_~.-"));
+      case RuleIds.ATLASSIAN_API_TOKEN:
+        return whole("ATATT3" + random(rnd, 174 + rnd.nextInt(20), B64URL) + "=" + random(rnd, 8, HEX.toUpperCase()));
+      case RuleIds.POSTMAN_API_KEY: return whole("PMAK-" + random(rnd, 24, HEX) + "-" + random(rnd, 34, HEX));
+      case RuleIds.LINEAR_API_KEY: return whole("lin_api_" + mixed(rnd, 40, ALNUM));
+      case RuleIds.DOPPLER_TOKEN:
+        return whole("dp." + pick(rnd, "pt.", "st.", "ct.", "sa.", "scim.", "audit.") + mixed(rnd, 43, ALNUM));
+      case RuleIds.AGE_SECRET_KEY: return whole("AGE-SECRET-KEY-1" + random(rnd, 58, "QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L"));
+      case RuleIds.MAILGUN_API_KEY: return whole("key-" + random(rnd, 32, HEX));
       case RuleIds.JWT: return whole(jwt(rnd));
       case RuleIds.PEM_PRIVATE_KEY: return pem(rnd);
       case RuleIds.AUTHORIZATION_HEADER: return authorization(rnd);
@@ -108,6 +123,15 @@ public final class ExampleSecrets {
         + "\",\"k\":\"" + mixed(rnd, 24, ALNUM) + "\",\"m\":{\"r\":\"" + pick(rnd, "us", "eu", "prod-us-east-0")
         + "\"}}";
     return "glc_" + Base64.getEncoder().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** A service (hvs.), batch (hvb.) or recovery (hvr.) token of its issued length. */
+  private static String vault(RandomGenerator rnd) {
+    switch (rnd.nextInt(3)) {
+      case 0: return "hvs.CAESI" + random(rnd, 86 + rnd.nextInt(20), B64URL);
+      case 1: return "hvb.AAAAAQ" + random(rnd, 132 + rnd.nextInt(40), B64URL);
+      default: return "hvr." + random(rnd, 90 + rnd.nextInt(20), B64URL);
+    }
   }
 
   private static String[] sensitiveKey(RandomGenerator rnd) {

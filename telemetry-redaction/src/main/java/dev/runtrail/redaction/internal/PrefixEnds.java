@@ -13,12 +13,14 @@ final class PrefixEnds {
       "ub:h", "sk: ", "rk: ", "ec:s", "pm:n", // github_ sk_ rk_ whsec_ npm_
       "hf: ", "op:d", "oo:d", "or:d", // hf_ dop_ doo_ dor_
       "at:p", "ss:p", "ca:p", "pa:p", // shpat_ shpss_ shpca_ shppa_
-      "sa:l", "lc:g"); // glsa_ glc_
+      "sa:l", "lc:g", // glsa_ glc_
+      "kr:c", "in:l"); // dckr_ lin_
   /** The same for '-' prefixes. */
   static final PrefixEnds DASH = of(
       "at:*", "dt:l", "tt:p", "rt:l", "bt:c", "ft:l", "mt:i", "nt:e", "as:o", // glpat- glsoat- gldt- ...
       "xb:o", "xp:o", "xa:o", "xr:o", "xs:o", "xe:o", "pp:a", // xoxb- ... xapp-
-      "sk: ", "pi:y"); // sk- pypi-
+      "sk: ", "pi:y", // sk- pypi-
+      "AK:M", "ey:k"); // PMAK- key-
 
   private static final byte ANY = 1;
   private static final byte BOUNDARY = 2;

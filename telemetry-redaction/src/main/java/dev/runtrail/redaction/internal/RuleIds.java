@@ -27,25 +27,37 @@ public final class RuleIds {
   public static final int GOOGLE_OAUTH_ACCESS_TOKEN = 19;
   public static final int DATABRICKS_TOKEN = 20;
   public static final int GRAFANA_TOKEN = 21;
-  public static final int JWT = 22;
-  public static final int PEM_PRIVATE_KEY = 23;
-  public static final int AUTHORIZATION_HEADER = 24;
-  public static final int URL_CREDENTIALS = 25;
-  public static final int CONNECTION_STRING_SECRET = 26;
-  public static final int CARD_NUMBER = 27;
-  public static final int EMAIL = 28;
-  public static final int HOME_PATH = 29;
-  public static final int IPV4_ADDRESS = 30;
-  public static final int IPV6_ADDRESS = 31;
-  public static final int USER_NAME = 32;
-  public static final int COUNT = 33;
+  public static final int VAULT_TOKEN = 22;
+  public static final int TERRAFORM_CLOUD_TOKEN = 23;
+  public static final int DOCKER_HUB_TOKEN = 24;
+  public static final int AZURE_AD_CLIENT_SECRET = 25;
+  public static final int ATLASSIAN_API_TOKEN = 26;
+  public static final int POSTMAN_API_KEY = 27;
+  public static final int LINEAR_API_KEY = 28;
+  public static final int DOPPLER_TOKEN = 29;
+  public static final int AGE_SECRET_KEY = 30;
+  public static final int MAILGUN_API_KEY = 31;
+  public static final int JWT = 32;
+  public static final int PEM_PRIVATE_KEY = 33;
+  public static final int AUTHORIZATION_HEADER = 34;
+  public static final int URL_CREDENTIALS = 35;
+  public static final int CONNECTION_STRING_SECRET = 36;
+  public static final int CARD_NUMBER = 37;
+  public static final int EMAIL = 38;
+  public static final int HOME_PATH = 39;
+  public static final int IPV4_ADDRESS = 40;
+  public static final int IPV6_ADDRESS = 41;
+  public static final int USER_NAME = 42;
+  public static final int COUNT = 43;
 
   private static final String[] NAMES = {
     "sensitive-key", "pii-key", "aws-access-key-id", "github-token", "github-fine-grained-token",
     "gitlab-token", "slack-token", "slack-webhook-url", "stripe-secret-key", "stripe-webhook-secret",
     "google-api-key", "npm-token", "openai-api-key", "anthropic-api-key", "huggingface-token",
     "sendgrid-api-key", "digitalocean-token", "shopify-token", "pypi-token", "google-oauth-access-token",
-    "databricks-token", "grafana-token", "jwt", "pem-private-key", "authorization-header", "url-credentials",
+    "databricks-token", "grafana-token", "vault-token", "terraform-cloud-token", "docker-hub-token",
+    "azure-ad-client-secret", "atlassian-api-token", "postman-api-key", "linear-api-key", "doppler-token",
+    "age-secret-key", "mailgun-api-key", "jwt", "pem-private-key", "authorization-header", "url-credentials",
     "connection-string-secret", "card-number", "email", "home-path", "ipv4-address", "ipv6-address",
     "user-name"
   };

@@ -4,7 +4,7 @@ import java.util.function.IntConsumer;
 
 /**
  * The single pass over a string. An {@link AnchorTable} marks the few chars where a rule can anchor
- * ('@', '=', ':', '-', '_', 'J', 'A', 'B', 'G', 'a', '.', '/', '\', digits) and after which previous
+ * ('@', '=', ':', '-', '_', 'J', 'A', 'B', 'G', 'a', 'p', 'v', '~', '.', '/', '\', digits) and after which previous
  * chars; every other char costs one table load and one branch. At an anchor, an inlined check rejects the
  * common harmless cases ({@code trace_id=}, {@code 2025-09-20T10:22:31Z}, short numbers) in a few
  * instructions; only what survives runs that anchor's matchers, each reading a bounded window or consuming
@@ -15,7 +15,7 @@ public final class TextScanner {
   private static final long ID_RULES = 1L << RuleIds.CARD_NUMBER;
 
   private final byte[] kinds;
-  private final char[] steps;
+  private final int[] steps;
   private final int[] multi;
   private final long enabledRules;
   private final Replacement replacement;
@@ -78,7 +78,7 @@ public final class TextScanner {
     }
     long allowed = enabledRules & ~suppressedRules;
     final byte[] gate = kinds;
-    final char[] anchorSteps = steps;
+    final int[] anchorSteps = steps;
     StringBuilder out = null;
     int copied = 0;
     int jwtMemo = 0;
@@ -127,14 +127,14 @@ public final class TextScanner {
    * {@code n}. One table load and one test per char; what is carried from one char to the next is its
    * class as a previous char, which came with the same load.
    */
-  private static int nextAnchor(char[] steps, String s, int from, int n) {
-    int prevClass = from > 0 ? steps[s.charAt(from - 1)] >>> 8 : AnchorTable.OTHER;
+  private static int nextAnchor(int[] steps, String s, int from, int n) {
+    int prevClass = from > 0 ? steps[s.charAt(from - 1)] >>> 16 : AnchorTable.OTHER;
     for (int i = from; i < n; i++) {
       int step = steps[s.charAt(i)];
       if ((step & prevClass) != 0) {
         return i;
       }
-      prevClass = step >>> 8;
+      prevClass = step >>> 16;
     }
     return n;
   }
@@ -182,14 +182,20 @@ public final class TextScanner {
       case AnchorTable.J:
         return i >= 2 && prev == 'y' && s.charAt(i - 2) == 'e' ? i : i + 1;
       case AnchorTable.UPPER_A:
-        return !CharClass.isAlnum(prev) && i + 1 < n && isAwsOrGoogleSecond(s.charAt(i + 1)) ? i : i + 1;
+        return !CharClass.isAlnum(prev) && i + 1 < n && isUpperATokenSecond(s.charAt(i + 1)) ? i : i + 1;
       case AnchorTable.UPPER_G:
         return prev == 'S' && atTokenStart(s, i - 1) && CharClass.matches(s, i + 1, ".") ? i : i + 1;
       case AnchorTable.LOWER_A:
         return prev == 'd' && atTokenStart(s, i - 1) && CharClass.matches(s, i + 1, "pi") ? i : i + 1;
       case AnchorTable.DOT:
         return prev == '9' && i >= 4 && s.charAt(i - 2) == '2' && s.charAt(i - 3) == 'a' && s.charAt(i - 4) == 'y'
-            ? i : i + 1;
+            || prev == '1' && i >= 8 && s.charAt(i - 2) == 'v' && CharClass.matches(s, i - 8, ".atlasv") ? i : i + 1;
+      case AnchorTable.LOWER_P:
+        return prev == 'd' && atTokenStart(s, i - 1) && CharClass.matches(s, i + 1, ".") ? i : i + 1;
+      case AnchorTable.LOWER_V:
+        return prev == 'h' && atTokenStart(s, i - 1) && CharClass.matches(s, i + 2, ".") ? i : i + 1;
+      case AnchorTable.TILDE:
+        return prev == 'Q' && i >= 5 && CharClass.isDigit(s.charAt(i - 2)) ? i : i + 1;
       case AnchorTable.B:
         return !CharClass.isAlnum(prev) && i + 1 < n && (s.charAt(i + 1) == 'e' || s.charAt(i + 1) == 'a'
             || s.charAt(i + 1) == 'E' || s.charAt(i + 1) == 'A') ? i : i + 1;
@@ -211,8 +217,9 @@ public final class TextScanner {
     return i + 1 < n && s.charAt(i + 1) == '-' || PrefixEnds.DASH.mayEndAt(s, i) ? i : i + 1;
   }
 
-  private static boolean isAwsOrGoogleSecond(char c) {
-    return c == 'K' || c == 'S' || c == 'B' || c == 'C' || c == 'I';
+  /** AKIA, ASIA, ABIA, ACCA, AIza, ATATT3, AGE-SECRET-KEY-1. */
+  private static boolean isUpperATokenSecond(char c) {
+    return c == 'K' || c == 'S' || c == 'B' || c == 'C' || c == 'I' || c == 'T' || c == 'G';
   }
 
   /**
@@ -305,7 +312,13 @@ public final class TextScanner {
       case AnchorTable.LOWER_A:
         return VendorTokens.databricks(s, i - 1);
       case AnchorTable.DOT:
-        return VendorTokens.googleOAuth(s, i);
+        return s.charAt(i - 1) == '1' ? PlatformTokens.terraformCloud(s, i) : VendorTokens.googleOAuth(s, i);
+      case AnchorTable.LOWER_P:
+        return PlatformTokens.doppler(s, i - 1);
+      case AnchorTable.LOWER_V:
+        return PlatformTokens.vault(s, i - 1);
+      case AnchorTable.TILDE:
+        return PlatformTokens.azureAd(s, i);
       default:
         return ScanResult.resumeAt(i + 1);
     }

@@ -11,7 +11,8 @@ import static dev.runtrail.redaction.internal.CharClass.WORD;
  * after a digit for {@code ya29.}), a rare char, and looks back at the word before it, so a clean string
  * pays one table lookup per char. Prefixes without a separator stop it on a rare pair of letters:
  * {@code AKIA} and {@code AIza} on 'A' at a token start, {@code SG.} on 'G' after 'S', {@code dapi} on 'a'
- * after 'd'. Failing checks look at a bounded number of chars; a body is only walked in full when it
+ * after 'd'. Platform credentials ({@code dckr_pat_}, {@code PMAK-}, {@code ATATT3}...) share these anchors
+ * and are matched in {@link PlatformTokens}. Failing checks look at a bounded number of chars; a body is only walked in full when it
  * matches.
  */
 final class VendorTokens {
@@ -34,7 +35,7 @@ final class VendorTokens {
 
   /**
    * Tokens whose prefix ends with '_' at {@code u}: GitHub, Stripe, npm, Hugging Face, DigitalOcean,
-   * Shopify, Grafana.
+   * Shopify, Grafana, Docker Hub, Linear.
    */
   static long underscore(String s, int u) {
     int ws = prefixStart(s, u);
@@ -74,10 +75,17 @@ final class VendorTokens {
     if (len == 3 && CharClass.matches(s, ws, "glc")) {
       return grafanaCloud(s, ws, u);
     }
+    if (len == 4 && CharClass.matches(s, ws, "dckr")
+        && (CharClass.matches(s, u + 1, "pat_") || CharClass.matches(s, u + 1, "oat_"))) {
+      return body(s, ws, u + 5, B64URL, 27, RuleIds.DOCKER_HUB_TOKEN, u);
+    }
+    if (len == 3 && CharClass.matches(s, ws, "lin") && CharClass.matches(s, u + 1, "api_")) {
+      return exact(s, ws, u + 5, ALNUM, 40, RuleIds.LINEAR_API_KEY, u);
+    }
     return ScanResult.resumeAt(u + 1);
   }
 
-  /** Tokens whose prefix ends with '-' at {@code d}: GitLab, Slack, OpenAI, Anthropic, PyPI. */
+  /** Tokens whose prefix ends with '-' at {@code d}: GitLab, Slack, OpenAI, Anthropic, PyPI, Postman, Mailgun. */
   static long dash(String s, int d) {
     int ws = prefixStart(s, d);
     if (ws < 0) {
@@ -100,10 +108,19 @@ final class VendorTokens {
         && CharClass.matches(s, d + 1, PYPI_MACAROON)) {
       return body(s, ws, d + 1 + PYPI_MACAROON.length(), B64URL, 50, RuleIds.PYPI_TOKEN, d);
     }
+    if (first == 'P' && d - ws == 4 && CharClass.matches(s, ws, "PMAK")) {
+      return PlatformTokens.postman(s, ws, d);
+    }
+    if (first == 'k' && d - ws == 3 && CharClass.matches(s, ws, "key")) {
+      return exact(s, ws, d + 1, HEX, 32, RuleIds.MAILGUN_API_KEY, d);
+    }
     return ScanResult.resumeAt(d + 1);
   }
 
-  /** Uppercase 'A' at {@code a}: AWS access key ids and Google API keys, both of fixed length. */
+  /**
+   * Uppercase 'A' at {@code a} (a token start): AWS access key ids and Google API keys, both of fixed
+   * length; Atlassian API tokens ({@code ATATT3}) and age secret keys ({@code AGE-SECRET-KEY-1}).
+   */
   static long upperA(String s, int a) {
     if (a > 0 && CharClass.isAlnum(s.charAt(a - 1))) {
       return ScanResult.resumeAt(a + 1);
@@ -119,6 +136,10 @@ final class VendorTokens {
       if (end == a + 39) {
         return ScanResult.match(RuleIds.GOOGLE_API_KEY, a, end);
       }
+    } else if (CharClass.matches(s, a + 1, "TATT3")) {
+      return PlatformTokens.atlassian(s, a);
+    } else if (CharClass.matches(s, a + 1, "GE-SECRET-KEY-1")) {
+      return PlatformTokens.age(s, a);
     }
     return ScanResult.resumeAt(a + 1);
   }
