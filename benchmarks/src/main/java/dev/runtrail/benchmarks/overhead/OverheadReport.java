@@ -28,11 +28,20 @@ public final class OverheadReport {
 
   public static void main(String[] args) throws IOException {
     Map<String, String> options = options(args);
+    // Without its inputs the report would replace the recorded figures with empty tables: refuse.
+    for (String required : new String[] {"results", "overhead", "costs", "peers"}) {
+      String value = options.get(required);
+      if (value == null || !required.equals("results") && !Files.exists(Path.of(value))) {
+        System.err.println("OverheadReport: --" + required + (value == null ? " is missing" : " " + value
+            + " does not exist") + "; it is run by benchmarks/run.sh quick|full, which passes every option");
+        System.exit(2);
+      }
+    }
     ReportSections sections = new ReportSections(
         JmhResults.read(path(options.get("overhead"))),
         JmhResults.read(path(options.get("costs"))),
         JmhResults.read(path(options.get("peers"))));
-    Path results = Path.of(options.getOrDefault("results", "benchmarks/RESULTS.md"));
+    Path results = Path.of(options.get("results"));
     String block = sections.overheadSection() + sections.costsSection() + sections.peersSection()
         + provenance(sections, options);
     String existing = Files.exists(results) ? Files.readString(results) : "# Benchmark results\n";
