@@ -1,5 +1,12 @@
 package dev.runtrail.redaction;
 
+import static dev.runtrail.redaction.RandomTokens.ALNUM;
+import static dev.runtrail.redaction.RandomTokens.B64URL;
+import static dev.runtrail.redaction.RandomTokens.BECH32;
+import static dev.runtrail.redaction.RandomTokens.DIGITS;
+import static dev.runtrail.redaction.RandomTokens.HEX;
+import static dev.runtrail.redaction.RandomTokens.LOWER;
+import static dev.runtrail.redaction.RandomTokens.random;
 import static dev.runtrail.redaction.TestRedactors.minimal;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,13 +23,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Atlassian, Postman, Linear, Doppler, age, Mailgun): random tokens of the real shapes, in every mode.
  */
 class PlatformTokenRedactionTest {
-  private static final String UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
-  private static final String LOWER = "abcdefghijklmnopqrstuvwxyz";
-  private static final String DIGITS = "0123456789";
-  private static final String ALNUM = UPPER + LOWER + DIGITS;
-  private static final String B64URL = ALNUM + "-_";
-  private static final String HEX = "0123456789abcdef";
-  private static final String BECH32 = "QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L";
 
   @ParameterizedTest
   @ValueSource(strings = {"hvs.CAESIJ", "hvr."})
@@ -166,13 +166,5 @@ class PlatformTokenRedactionTest {
         + " AGE-SECRET-KEY-1 ~/app.log Q~ v1.2.3 run-20261125-083000-a1b2c3 sha256:"
         + "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
     assertThat(minimal().redact(text)).isSameAs(text);
-  }
-
-  private static String random(Random rnd, int length, String alphabet) {
-    StringBuilder sb = new StringBuilder(length);
-    for (int i = 0; i < length; i++) {
-      sb.append(alphabet.charAt(rnd.nextInt(alphabet.length())));
-    }
-    return sb.toString();
   }
 }

@@ -1,5 +1,11 @@
 package dev.runtrail.redaction;
 
+import static dev.runtrail.redaction.RandomTokens.ALNUM;
+import static dev.runtrail.redaction.RandomTokens.B64URL;
+import static dev.runtrail.redaction.RandomTokens.HEX;
+import static dev.runtrail.redaction.RandomTokens.LOWER;
+import static dev.runtrail.redaction.RandomTokens.UPPER;
+import static dev.runtrail.redaction.RandomTokens.random;
 import static dev.runtrail.redaction.TestRedactors.minimal;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,12 +21,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** Vendor token formats beyond the first catalog: random tokens of the real shapes, in every mode. */
 class VendorTokenRedactionTest {
-  private static final String UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
-  private static final String LOWER = "abcdefghijklmnopqrstuvwxyz";
-  private static final String DIGITS = "0123456789";
-  private static final String ALNUM = UPPER + LOWER + DIGITS;
-  private static final String B64URL = ALNUM + "-_";
-  private static final String HEX = "0123456789abcdef";
 
   /** The scanner's gate before '_' and '-' looks at the prefix's last chars: every prefix must get through. */
   @ParameterizedTest
@@ -169,13 +169,5 @@ class VendorTokenRedactionTest {
         + " ya29.short MSG.send shpat_count=3 glsa_enabled=true glc_region=us pypi-upload dop_v1_enabled"
         + " sk-proj-readme sk-admin-console-settings-page-for-the-organisation update data";
     assertThat(minimal().redact(text)).isSameAs(text);
-  }
-
-  private static String random(Random rnd, int length, String alphabet) {
-    StringBuilder sb = new StringBuilder(length);
-    for (int i = 0; i < length; i++) {
-      sb.append(alphabet.charAt(rnd.nextInt(alphabet.length())));
-    }
-    return sb.toString();
   }
 }
