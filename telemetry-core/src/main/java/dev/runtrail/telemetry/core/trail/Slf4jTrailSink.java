@@ -1,5 +1,6 @@
 package dev.runtrail.telemetry.core.trail;
 
+import dev.runtrail.telemetry.core.internal.context.MdcKeys;
 import dev.runtrail.telemetry.trail.TrailEvent;
 import dev.runtrail.telemetry.trail.TrailSink;
 import java.util.Map;
@@ -42,15 +43,15 @@ public final class Slf4jTrailSink implements TrailSink {
       return;
     }
     // Only these four keys change: keep and restore them alone rather than copying the whole MDC twice.
-    String previousRunId = MDC.get("run_id");
-    String previousCorrelationId = MDC.get("correlation_id");
-    String previousTraceId = MDC.get("trace_id");
-    String previousSpanId = MDC.get("span_id");
+    String previousRunId = MDC.get(MdcKeys.RUN_ID);
+    String previousCorrelationId = MDC.get(MdcKeys.CORRELATION_ID);
+    String previousTraceId = MDC.get(MdcKeys.TRACE_ID);
+    String previousSpanId = MDC.get(MdcKeys.SPAN_ID);
     try {
-      putOrRemove("run_id", event.runId());
-      putOrRemove("correlation_id", event.correlationId());
-      putOrRemove("trace_id", event.traceId());
-      putOrRemove("span_id", event.spanId());
+      putOrRemove(MdcKeys.RUN_ID, event.runId());
+      putOrRemove(MdcKeys.CORRELATION_ID, event.correlationId());
+      putOrRemove(MdcKeys.TRACE_ID, event.traceId());
+      putOrRemove(MdcKeys.SPAN_ID, event.spanId());
       logger.atInfo()
           .setMessage("action_trail:" + event.type())
           .addKeyValue("seq", event.sequence())
@@ -64,10 +65,10 @@ public final class Slf4jTrailSink implements TrailSink {
           .addKeyValue("data", (Object) new JsonText(event.data()))
           .log();
     } finally {
-      putOrRemove("run_id", previousRunId);
-      putOrRemove("correlation_id", previousCorrelationId);
-      putOrRemove("trace_id", previousTraceId);
-      putOrRemove("span_id", previousSpanId);
+      putOrRemove(MdcKeys.RUN_ID, previousRunId);
+      putOrRemove(MdcKeys.CORRELATION_ID, previousCorrelationId);
+      putOrRemove(MdcKeys.TRACE_ID, previousTraceId);
+      putOrRemove(MdcKeys.SPAN_ID, previousSpanId);
     }
   }
 
