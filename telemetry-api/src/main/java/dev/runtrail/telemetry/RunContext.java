@@ -98,7 +98,13 @@ public interface RunContext extends AutoCloseable {
   /** Makes the run current on this thread (context and MDC) until the scope is closed. */
   Scope makeCurrent();
 
-  /** Ends the run: closes steps left open (as cancelled), ends the root span, flushes the trail. */
+  /**
+   * Ends the run: closes steps left open (as cancelled), decides its status, ends the root span and hands
+   * the trail to its sinks. Like a batch span processor, an enabled telemetry may finish the job in the
+   * background: the spans end with the times they were closed, after the trail events recorded in them,
+   * and closing the telemetry waits for all of it. With synchronous export (the testkit's), everything
+   * is done when this returns.
+   */
   @Override
   void close();
 

@@ -79,7 +79,10 @@ public interface Step extends AutoCloseable {
   /** Makes this step current on this thread until the scope is closed. */
   Scope makeCurrent();
 
-  /** Ends the step's span; if it was current on this thread, restores what was current before. */
+  /**
+   * Ends the step (its span ends with this moment as its end time, possibly in the background, after the
+   * trail events recorded in the step); if it was current on this thread, restores what was current before.
+   */
   @Override
   void close();
 }

@@ -10,6 +10,7 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -128,6 +129,7 @@ class InstrumentedStepTest {
       assertThat(runs.next().runId()).isEqualTo(first);
       assertThat(runs.next().runId()).isNotEqualTo(first);
       runs.close();
+      assertThat(fixture.telemetry().flush(Duration.ofSeconds(10))).isTrue();
       assertThat(fixture.registry().get("runtrail.runs.completed").counter().count()).isEqualTo(2);
     }
   }

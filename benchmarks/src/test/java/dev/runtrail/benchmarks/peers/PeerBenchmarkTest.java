@@ -6,6 +6,7 @@ import dev.runtrail.benchmarks.overhead.TelemetryFixture;
 import io.micrometer.core.instrument.Timer;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.sdk.trace.ReadableSpan;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** The peers do the job they are compared on. */
@@ -59,6 +60,7 @@ class PeerBenchmarkTest {
     try {
       benchmark.runtrailTrailedStep(runtrail);
       TelemetryFixture fixture = runtrail.fixture;
+      assertThat(fixture.telemetry().flush(Duration.ofSeconds(10))).isTrue();
       assertThat(fixture.registry().get("runtrail.trail.events").counters()).hasSize(2);
       assertThat(fixture.registry().get("runtrail.agent.tool.calls").counter().count()).isEqualTo(1);
       assertThat(fixture.registry().get("runtrail.redactions").counters()).isNotEmpty();

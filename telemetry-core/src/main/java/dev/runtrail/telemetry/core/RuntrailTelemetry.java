@@ -21,6 +21,7 @@ import dev.runtrail.telemetry.core.internal.trace.RunCompletion;
 import dev.runtrail.telemetry.core.internal.trace.SdkRunBuilder;
 import dev.runtrail.telemetry.core.internal.trail.SpanEventTrailSink;
 import dev.runtrail.telemetry.core.internal.trail.TrailDelivery;
+import dev.runtrail.telemetry.core.internal.trail.TrailProcessor;
 import dev.runtrail.telemetry.core.metrics.PrometheusEndpoint;
 import dev.runtrail.telemetry.core.metrics.RuntrailMetrics;
 import dev.runtrail.telemetry.core.trail.JsonlTrailSink;
@@ -46,6 +47,7 @@ public final class RuntrailTelemetry implements Telemetry {
   private final Components components;
   private final TrailDelivery delivery;
   private final RunCompletion completion;
+  private final TrailProcessor processor;
   private final Tracing tracing;
   private final RuntrailMetrics metrics;
   private final SelfMonitor monitor;
@@ -107,8 +109,12 @@ public final class RuntrailTelemetry implements Telemetry {
     runMetrics.initialize(sinks.stream().filter(sink -> sink.delivery() == TrailSink.Delivery.DURABLE)
         .map(TrailSink::name).toList());
 
+    // Off the recording thread unless the app asked for everything to be done when close() returns, or
+    // one of its sinks was promised the recording thread.
+    this.processor = b.synchronousExport || !delivery.inlineSinksTakeSpans() ? null
+        : new TrailProcessor(queueCapacity, monitor);
     this.components = new Components(
-        tracing.tracer(), redactor, monitor, runMetrics, delivery, completion, b.clock, traceIds,
+        tracing.tracer(), redactor, monitor, runMetrics, delivery, processor, offerTimeout.toNanos(), completion, b.clock, traceIds,
         tracing.ownsIdGenerator(), tracing.spanBuffer(), layout,
         stderrLines, stderrBytes, sampleSuccess, builtInSinks.contains("jsonl"));
     self[0] = components;
@@ -119,6 +125,9 @@ public final class RuntrailTelemetry implements Telemetry {
     try {
       this.prometheus = startPrometheus(config);
     } catch (RuntimeException e) {
+      if (processor != null) {
+        processor.stop(System.nanoTime() + Duration.ofSeconds(1).toNanos());
+      }
       delivery.close(Duration.ofSeconds(1));
       completion.close(Duration.ofSeconds(1));
       tracing.close(Duration.ofSeconds(1));
@@ -224,6 +233,18 @@ public final class RuntrailTelemetry implements Telemetry {
   }
 
   /**
+   * Waits, at most {@code timeout}, until the trail events recorded and the steps and runs closed before
+   * this call are done with in the background: events redacted and handed to every sink, spans ended,
+   * run and step metrics recorded. Like OpenTelemetry's {@code forceFlush}; not needed before
+   * {@link #close()}, which does it too. Exporting spans and writing run artifacts go on afterwards.
+   *
+   * @return whether everything was done in time (always, with synchronous export)
+   */
+  public boolean flush(Duration timeout) {
+    return processor == null || processor.flush(timeout);
+  }
+
+  /**
    * Ends runs still open (as cancelled), delivers queued trail events, writes run artifacts and flushes
    * spans, within {@code RUNTRAIL_SHUTDOWN_TIMEOUT} in all. Idempotent; never throws.
    */
@@ -242,6 +263,12 @@ public final class RuntrailTelemetry implements Telemetry {
     long deadline = System.nanoTime() + shutdownTimeout.toNanos();
     try {
       components.closeOpenRuns();
+      if (processor != null) {
+        int abandoned = processor.stop(deadline);
+        if (abandoned > 0) {
+          monitor.dropped("shutdown", abandoned, "shutdown timed out with trail events and run ends still queued");
+        }
+      }
       delivery.close(remaining(deadline));
       completion.close(remaining(deadline));
       tracing.close(remaining(deadline));

@@ -6,6 +6,7 @@ import dev.runtrail.telemetry.core.internal.SelfMonitor;
 import dev.runtrail.telemetry.core.internal.metrics.RunMetrics;
 import dev.runtrail.telemetry.core.internal.redact.TelemetryRedactor;
 import dev.runtrail.telemetry.core.internal.trail.TrailDelivery;
+import dev.runtrail.telemetry.core.internal.trail.TrailProcessor;
 import io.opentelemetry.api.trace.Tracer;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -20,6 +21,13 @@ public final class Components {
   final SelfMonitor monitor;
   final RunMetrics metrics;
   final TrailDelivery delivery;
+  /**
+   * Redacts and delivers trail events off the recording thread; null when events are delivered on it
+   * (synchronous export, or an inline sink other than span events).
+   */
+  final TrailProcessor processor;
+  /** How long a recorder waits for room in a full trail queue. */
+  final long offerTimeoutNanos;
   final RunCompletion completion;
   final Clock clock;
   final RunIds ids = new RunIds();
@@ -46,6 +54,8 @@ public final class Components {
       SelfMonitor monitor,
       RunMetrics metrics,
       TrailDelivery delivery,
+      TrailProcessor processor,
+      long offerTimeoutNanos,
       RunCompletion completion,
       Clock clock,
       TraceIdStrategy traceIds,
@@ -61,6 +71,8 @@ public final class Components {
     this.monitor = monitor;
     this.metrics = metrics;
     this.delivery = delivery;
+    this.processor = processor;
+    this.offerTimeoutNanos = offerTimeoutNanos;
     this.completion = completion;
     this.clock = clock;
     this.traceIds = traceIds;

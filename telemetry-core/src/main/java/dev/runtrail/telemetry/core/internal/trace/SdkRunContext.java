@@ -34,6 +34,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** A started run: the root span, its open steps, the trail, and what the run store will need. */
@@ -48,6 +49,8 @@ public final class SdkRunContext implements RunContext {
   final Context context;
   final Instant startedAt;
   final long startNanos;
+  /** With a trail processor: the run's start in epoch nanoseconds, the anchor of its spans' times. */
+  private final long startEpochNanos;
   final RunMetrics.RunTags tags;
   final SdkActionTrail trail;
   private final RunSpanBuffer.RunKey spans;
@@ -65,7 +68,7 @@ public final class SdkRunContext implements RunContext {
   private RunOutcome outcome;
 
   private SdkRunContext(Components c, RunFacts facts, Span root, Context parent, Instant startedAt,
-      long startNanos, RunSpanBuffer.RunKey spans) {
+      long startNanos, long startEpochNanos, RunSpanBuffer.RunKey spans) {
     this.c = c;
     this.facts = facts;
     this.root = root;
@@ -74,6 +77,7 @@ public final class SdkRunContext implements RunContext {
     this.context = parent.get(ContextKeys.STEP) == null ? context : context.with(ContextKeys.STEP, NoopStep.INSTANCE);
     this.startedAt = startedAt;
     this.startNanos = startNanos;
+    this.startEpochNanos = startEpochNanos;
     this.spans = spans;
     this.trail = new SdkActionTrail(this);
     this.tags = c.metrics.runStarted(facts.env, facts.target, facts.planId, facts.planVersion);
@@ -83,6 +87,9 @@ public final class SdkRunContext implements RunContext {
     Components c = b.c;
     Instant startedAt = c.clock.instant();
     long startNanos = System.nanoTime();
+    // With a trail processor, spans may end on its thread: their times come from this anchor (read at
+    // the same moment as startNanos) and the nanosecond clock.
+    long startEpochNanos = c.processor == null ? 0 : epochNanosNow();
     Context parent = b.parent != null ? b.parent : Context.current();
     RunFacts facts = RunFacts.from(b, c.ids.next(startedAt), parent);
     boolean continuesTrace = Span.fromContext(parent).getSpanContext().isValid();
@@ -104,6 +111,9 @@ public final class SdkRunContext implements RunContext {
         }
       }
     }
+    if (c.processor != null) {
+      spanBuilder.setStartTimestamp(startEpochNanos, TimeUnit.NANOSECONDS);
+    }
     RunSpanBuffer.RunKey spans = c.spanBuffer == null ? null : c.spanBuffer.beginRoot();
     Span root;
     try {
@@ -117,7 +127,7 @@ public final class SdkRunContext implements RunContext {
         RunTraceIdGenerator.clear();
       }
     }
-    SdkRunContext run = new SdkRunContext(c, facts, root, parent, startedAt, startNanos, spans);
+    SdkRunContext run = new SdkRunContext(c, facts, root, parent, startedAt, startNanos, startEpochNanos, spans);
     c.openRuns.put(facts.runId, run);
     if (c.tracksTrailFiles) {
       c.trailFiles.put(facts.runId, run);
@@ -276,14 +286,37 @@ public final class SdkRunContext implements RunContext {
     return ThreadAttachments.attach(context, root.getSpanContext(), facts.runId, facts.correlationId);
   }
 
-  /** Called by a step when it ends. */
-  void stepEnded(SdkStep step, StepRecord record, long durationNanos) {
+  private static long epochNanosNow() {
+    Instant now = Instant.now();
+    return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+  }
+
+  /** A {@link System#nanoTime()} reading of this run as epoch nanoseconds (with a trail processor). */
+  long epochNanos(long nanoTime) {
+    return startEpochNanos + (nanoTime - startNanos);
+  }
+
+  /**
+   * Called by a step when it ends (at {@code endNanoTime}): ends its span and records its duration — at
+   * once, or with a trail processor on its thread, after the events recorded before (which go on the
+   * span first).
+   */
+  void stepEnded(SdkStep step, StepRecord record, long durationNanos, long endNanoTime) {
     openSteps.remove(step.path, step);
     finishedSteps.add(record);
     if (record.status() == RunStatus.FAILED) {
       stepFailed = true;
     }
-    c.metrics.stepEnded(tags, step.path, record.status(), durationNanos);
+    if (c.processor == null) {
+      step.span.end();
+      c.metrics.stepEnded(tags, step.path, record.status(), durationNanos);
+      return;
+    }
+    long end = epochNanos(endNanoTime);
+    c.processor.execute(() -> {
+      step.span.end(end, TimeUnit.NANOSECONDS);
+      c.metrics.stepEnded(tags, step.path, record.status(), durationNanos);
+    });
   }
 
   @Override
@@ -317,7 +350,8 @@ public final class SdkRunContext implements RunContext {
       }
     }
     Instant endedAt = c.clock.instant();
-    long durationNanos = System.nanoTime() - startNanos;
+    long endNanos = System.nanoTime();
+    long durationNanos = endNanos - startNanos;
     RunOutcome result = decideOutcome(endedAt);
     root.setAttribute(RunAttributes.RUN_RESULT, SdkStep.resultLabel(result.status));
     if (result.status == RunStatus.FAILED) {
@@ -328,12 +362,27 @@ public final class SdkRunContext implements RunContext {
       root.setStatus(StatusCode.OK);
     }
     trail.close();
-    root.end();
     if (attachment != null) {
       attachment.close();
     }
     c.openRuns.remove(facts.runId);
-    c.metrics.runEnded(tags, result.status, result.errorCode, durationNanos);
+    if (c.processor == null) {
+      root.end();
+      c.metrics.runEnded(tags, result.status, result.errorCode, durationNanos);
+      complete(result);
+      return;
+    }
+    // After the run's last events and steps, on the processor's thread.
+    long end = epochNanos(endNanos);
+    c.processor.execute(() -> {
+      root.end(end, TimeUnit.NANOSECONDS);
+      c.metrics.runEnded(tags, result.status, result.errorCode, durationNanos);
+      complete(result);
+    });
+  }
+
+  /** The run's trail is complete and its spans ended: sinks persist it, run exporters get it. */
+  private void complete(RunOutcome result) {
     CompletableFuture<Void> trailDone = c.delivery.runEnded(facts.runId);
     if (c.tracksTrailFiles) {
       trailDone.whenComplete((ignored, error) -> c.trailFiles.remove(facts.runId, this));

@@ -11,6 +11,7 @@ import dev.runtrail.telemetry.internal.ContextKeys;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** A step's span and what the run store will need of it. Thread-safe. */
@@ -59,12 +61,16 @@ final class SdkStep implements Step {
     Context parentContext = parent != null ? parent.context : run.context;
     this.startedAt = run.c.clock.instant();
     this.startNanos = System.nanoTime();
-    this.span = run.facts.setCommonAttributes(run.c.tracer.spanBuilder(path)
+    SpanBuilder builder = run.facts.setCommonAttributes(run.c.tracer.spanBuilder(path)
             .setParent(parentContext)
             .setSpanKind(SpanKind.INTERNAL))
         .setAttribute(StepAttributes.STEP_PATH, path)
-        .setAttribute(StepAttributes.TASK_NAME, path)
-        .startSpan();
+        .setAttribute(StepAttributes.TASK_NAME, path);
+    if (run.c.processor != null) {
+      // The span may end on the trail processor's thread (after its events): its times come from the run's clock.
+      builder.setStartTimestamp(run.epochNanos(startNanos), TimeUnit.NANOSECONDS);
+    }
+    this.span = builder.startSpan();
     this.context = parentContext.with(span).with(ContextKeys.STEP, this);
   }
 
@@ -231,8 +237,7 @@ final class SdkStep implements Step {
     if (scope != null) {
       scope.close();
     }
-    span.end();
-    run.stepEnded(this, record, durationNanos);
+    run.stepEnded(this, record, durationNanos, startNanos + durationNanos);
   }
 
   /** The CI/CD semconv result value of a status. */

@@ -6,25 +6,18 @@ import dev.runtrail.telemetry.trail.TrailSink;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * One asynchronous sink: a bounded queue and the sink's own daemon thread, so a slow or stuck sink
  * only ever delays itself. Everything the sink is asked (accept, flush, runEnded, close) happens on
  * that thread, in queue order.
  *
- * <p>The app's thread never wakes the sink's thread while events keep coming: when its queue runs
- * empty, the sink thread naps (10 µs, doubling up to {@value #MAX_NAP_MICROS} µs) and looks again, and
- * only after {@value #IDLE_BEFORE_BLOCKING_MILLIS} ms without events does it block on the queue, where
- * the next event wakes it. Waking a blocked thread costs the recording thread a system call — on a
- * virtual machine, an inter-processor interrupt — for every event; a nap costs the sink's own thread
- * a timer, and delays an event by at most {@value #MAX_NAP_MICROS} µs.
+ * <p>The app's thread never wakes the sink's thread while events keep coming: the sink thread naps
+ * between looks at its queue ({@link Naps}).
  */
 final class SinkChannel {
 
   private static final Object STOP = new Object();
-  static final long MAX_NAP_MICROS = 1_000;
-  static final long IDLE_BEFORE_BLOCKING_MILLIS = 50;
 
   /** A run ended: the sink should persist the run; completes when it has. */
   private static final class RunEnd {
@@ -65,12 +58,19 @@ final class SinkChannel {
     return queue.offer(event);
   }
 
-  /** Offers, waiting for room until {@code deadlineNanos} ({@link System#nanoTime()} based). */
+  /**
+   * Offers, waiting for room until {@code deadlineNanos} ({@link System#nanoTime()} based;
+   * {@link Long#MAX_VALUE}: as long as it takes, until interrupted).
+   */
   boolean offerUntil(Object item, long deadlineNanos) {
     if (queue.offer(item)) {
       return true;
     }
     try {
+      if (deadlineNanos == Long.MAX_VALUE) {
+        queue.put(item);
+        return true;
+      }
       long wait = deadlineNanos - System.nanoTime();
       return wait > 0 && queue.offer(item, wait, TimeUnit.NANOSECONDS);
     } catch (InterruptedException e) {
@@ -118,7 +118,7 @@ final class SinkChannel {
         Object item = queue.poll();
         if (item == null) {
           call("flush", null);
-          item = next();
+          item = Naps.next(queue, this);
         }
         if (item == STOP) {
           break;
@@ -130,26 +130,6 @@ final class SinkChannel {
     } finally {
       call("flush", null);
       call("close", null);
-    }
-  }
-
-  /** The next item: napping while the app is busy, blocking once it has been idle a while. */
-  private Object next() throws InterruptedException {
-    long idleSince = System.nanoTime();
-    long nap = 10_000;
-    while (true) {
-      Object item = queue.poll();
-      if (item != null) {
-        return item;
-      }
-      if (System.nanoTime() - idleSince > TimeUnit.MILLISECONDS.toNanos(IDLE_BEFORE_BLOCKING_MILLIS)) {
-        return queue.take();
-      }
-      LockSupport.parkNanos(this, nap);
-      if (Thread.interrupted()) {
-        throw new InterruptedException();
-      }
-      nap = Math.min(nap * 2, TimeUnit.MICROSECONDS.toNanos(MAX_NAP_MICROS));
     }
   }
 

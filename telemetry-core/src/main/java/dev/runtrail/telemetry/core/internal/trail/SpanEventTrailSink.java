@@ -12,7 +12,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Adds each event to the span of the step that was current when it was recorded (or the run's root
  * span): event name = type, attributes = the data flattened with dotted keys, plus
- * {@code runtrail.trail.seq}. Inline, so the span is still open.
+ * {@code runtrail.trail.seq}. Inline: on the recording thread, or on the trail processor's thread, which
+ * ends a step's span only after the events recorded in the step (so the span is still open).
  */
 public final class SpanEventTrailSink implements TrailSink {
 
@@ -42,7 +43,11 @@ public final class SpanEventTrailSink implements TrailSink {
 
   @Override
   public void accept(TrailEvent event) {
-    Span span = resolver.span(event.runId(), event.step());
+    accept(event, resolver.span(event.runId(), event.step()));
+  }
+
+  /** Writes {@code event} to {@code span} (the span of its step, still open). */
+  void accept(TrailEvent event, Span span) {
     if (span == null || !span.isRecording()) {
       return;
     }

@@ -3,6 +3,7 @@ package dev.runtrail.telemetry.core.internal.trail;
 import dev.runtrail.telemetry.core.internal.SelfMonitor;
 import dev.runtrail.telemetry.trail.TrailEvent;
 import dev.runtrail.telemetry.trail.TrailSink;
+import io.opentelemetry.api.trace.Span;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,13 +54,44 @@ public final class TrailDelivery {
    * @return whether the event was accepted
    */
   public boolean deliver(TrailEvent event) {
+    return deliver(event, null, offerTimeoutNanos);
+  }
+
+  /**
+   * Whether every inline sink is the span-event sink, which can be handed the span to write to (so an
+   * event can be delivered after its step closed, as long as the span has not ended). Other inline
+   * sinks are promised the recording thread.
+   */
+  public boolean inlineSinksTakeSpans() {
+    for (TrailSink sink : inline) {
+      if (!(sink instanceof SpanEventTrailSink)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Delivers one event the trail processor accepted (in the order events were accepted under the run's
+   * trail lock); the span-event sink writes it to {@code span}. The event already has its sequence
+   * number, so the processor waits for room in the durable sinks' queues as long as it takes (until
+   * telemetry closes) rather than drop it, and recorders wait for room in the processor's queue meanwhile.
+   *
+   * @return whether the event was delivered
+   */
+  public boolean deliverAccepted(TrailEvent event, Span span) {
+    return deliver(event, span, Long.MAX_VALUE);
+  }
+
+  private boolean deliver(TrailEvent event, Span span, long durableTimeoutNanos) {
     if (closed) {
       monitor.dropped("trail_queue", 1, "an event was recorded after telemetry was closed");
       return false;
     }
-    if (!durable.isEmpty() && !offerDurable(event)) {
-      monitor.dropped("trail_queue", 1, "the durable trail queue stayed full for "
-          + Duration.ofNanos(offerTimeoutNanos).toMillis() + " ms");
+    if (!durable.isEmpty() && !offerDurable(event, durableTimeoutNanos)) {
+      monitor.dropped("trail_queue", 1, durableTimeoutNanos == Long.MAX_VALUE
+          ? "telemetry closed while an accepted event waited for room in the durable trail queue"
+          : "the durable trail queue stayed full for " + Duration.ofNanos(durableTimeoutNanos).toMillis() + " ms");
       return false;
     }
     for (SinkChannel channel : async) {
@@ -69,7 +101,11 @@ public final class TrailDelivery {
     }
     for (TrailSink sink : inline) {
       try {
-        sink.accept(event);
+        if (span != null && sink instanceof SpanEventTrailSink) {
+          ((SpanEventTrailSink) sink).accept(event, span);
+        } else {
+          sink.accept(event);
+        }
       } catch (Throwable t) {
         SinkChannel.rethrowFatal(t);
         monitor.dropped("trail_sink", 1, "trail sink '" + sink.name() + "' threw " + t.getClass().getSimpleName());
@@ -78,8 +114,8 @@ public final class TrailDelivery {
     return true;
   }
 
-  private boolean offerDurable(TrailEvent event) {
-    long deadline = System.nanoTime() + offerTimeoutNanos;
+  private boolean offerDurable(TrailEvent event, long timeoutNanos) {
+    long deadline = timeoutNanos == Long.MAX_VALUE ? Long.MAX_VALUE : System.nanoTime() + timeoutNanos;
     boolean acceptedByOne = false;
     List<SinkChannel> missed = null;
     for (SinkChannel channel : durable) {

@@ -1,0 +1,271 @@
+package dev.runtrail.telemetry.core.trail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.runtrail.telemetry.RunContext;
+import dev.runtrail.telemetry.Step;
+import dev.runtrail.telemetry.core.Runtrail;
+import dev.runtrail.telemetry.core.RuntrailTelemetry;
+import dev.runtrail.telemetry.core.config.RuntrailConfig;
+import dev.runtrail.telemetry.core.config.Setting;
+import dev.runtrail.telemetry.trail.TrailEvent;
+import dev.runtrail.telemetry.trail.TrailSink;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.trace.data.EventData;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
+import java.util.Collection;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The production path of the trail: without synchronous export, events are redacted and delivered on
+ * the trail processor's thread, and spans end there after the events recorded in them.
+ */
+class TrailProcessorTest {
+
+  private static final String CANARY = "ghp_Zq8CanaryT0kenNeverLeaks4xY7wV2bN9mK3";
+
+  @TempDir Path runsDir;
+  private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
+  /** Keeps what it exports after shutdown (the SDK's in-memory exporter forgets it then). */
+  static final class KeptSpans implements SpanExporter {
+    final List<SpanData> spans = new CopyOnWriteArrayList<>();
+
+    @Override
+    public CompletableResultCode export(Collection<SpanData> batch) {
+      spans.addAll(batch);
+      return CompletableResultCode.ofSuccess();
+    }
+
+    @Override
+    public CompletableResultCode flush() {
+      return CompletableResultCode.ofSuccess();
+    }
+
+    @Override
+    public CompletableResultCode shutdown() {
+      return CompletableResultCode.ofSuccess();
+    }
+
+    List<SpanData> getFinishedSpanItems() {
+      return spans;
+    }
+  }
+
+  /** Records events and the threads they arrived on; can be held shut to stand for a stuck disk. */
+  static final class Sink implements TrailSink {
+    final List<TrailEvent> events = new CopyOnWriteArrayList<>();
+    final List<String> threads = new CopyOnWriteArrayList<>();
+    final Delivery delivery;
+    final CountDownLatch open;
+
+    Sink(Delivery delivery, CountDownLatch open) {
+      this.delivery = delivery;
+      this.open = open;
+    }
+
+    @Override
+    public String name() {
+      return "test-" + delivery.name().toLowerCase();
+    }
+
+    @Override
+    public Delivery delivery() {
+      return delivery;
+    }
+
+    @Override
+    public void accept(TrailEvent event) throws InterruptedException {
+      open.await();
+      threads.add(Thread.currentThread().getName());
+      events.add(event);
+    }
+  }
+
+  private RuntrailTelemetry telemetry(KeptSpans spans, String sinks, Map<Setting, String> more,
+      TrailSink... extra) {
+    Map<Setting, String> settings = new java.util.EnumMap<>(Setting.class);
+    settings.put(Setting.ENABLED, "true");
+    settings.put(Setting.TRAIL_SINKS, sinks);
+    settings.putAll(more);
+    var builder = Runtrail.builder()
+        .config(RuntrailConfig.of(settings))
+        .spanExporter(spans)
+        .runsDirectory(runsDir)
+        .meterRegistry(meters)
+        .discoverRunExporters(false)
+        .shutdownHook(false);
+    for (TrailSink sink : extra) {
+      builder.addTrailSink(sink);
+    }
+    return (RuntrailTelemetry) builder.build();
+  }
+
+  @Test
+  void eventsReachEverySinkRedactedAndSpansEndAtTheirCloseTimeAfterTheirEvents() throws Exception {
+    KeptSpans spans = new KeptSpans();
+    Sink async = new Sink(TrailSink.Delivery.ASYNC, new CountDownLatch(0));
+    String recorder = Thread.currentThread().getName();
+    long beforeClose;
+    long afterClose;
+    String runId;
+    RuntrailTelemetry telemetry = telemetry(spans, "span,jsonl", Map.of(), async);
+    try {
+      try (RunContext run = telemetry.run("deploy").env("prod").target("api").start()) {
+        runId = run.runId();
+        try (Step step = run.step("main/apply")) {
+          assertThat(run.trail().toolCall("helm", Map.of("command", "helm upgrade --set token=" + CANARY)))
+              .isEqualTo(1);
+          assertThat(run.trail().toolResult("helm", Map.of("exit_code", 0, "stdout", "Bearer " + CANARY)))
+              .isEqualTo(2);
+          beforeClose = epochNanos();
+          step.close();
+          afterClose = epochNanos();
+        }
+        run.trail().record("note", Map.of("text", "after the step"));
+      }
+    } finally {
+      telemetry.close();
+    }
+
+    SpanData step = spans.getFinishedSpanItems().stream().filter(s -> s.getName().equals("main/apply"))
+        .findFirst().orElseThrow();
+    assertThat(step.getEvents()).extracting(EventData::getName).containsExactly("tool_call", "tool_result");
+    assertThat(step.getEvents().get(0).getAttributes().get(AttributeKey.longKey("runtrail.trail.seq"))).isEqualTo(1L);
+    // The span ended when the step closed, not when the processor got to it.
+    assertThat(step.getEndEpochNanos()).isBetween(beforeClose, afterClose);
+    assertThat(step.getEndEpochNanos()).isGreaterThanOrEqualTo(step.getStartEpochNanos());
+    for (EventData event : step.getEvents()) {
+      assertThat(event.getEpochNanos()).isBetween(step.getStartEpochNanos(), step.getEndEpochNanos());
+    }
+    SpanData root = spans.getFinishedSpanItems().stream().filter(s -> s.getName().equals("deploy"))
+        .findFirst().orElseThrow();
+    assertThat(root.getEvents()).extracting(EventData::getName).containsExactly("note");
+    assertThat(root.getEndEpochNanos()).isGreaterThanOrEqualTo(step.getEndEpochNanos());
+
+    assertThat(async.events).extracting(TrailEvent::sequence).containsExactly(1L, 2L, 3L);
+    assertThat(async.events).allSatisfy(e -> assertThat(e.runId()).isEqualTo(runId));
+    assertThat(async.events.get(0).step()).isEqualTo("main/apply");
+    assertThat(async.events.get(0).spanId()).isEqualTo(step.getSpanId());
+    assertThat(async.threads).doesNotContain(recorder);
+
+    Path trail = trailFile();
+    assertThat(Files.readAllLines(trail)).hasSize(3);
+    String everything = spans.getFinishedSpanItems().toString() + async.events + Files.readString(trail);
+    assertThat(everything).doesNotContain(CANARY).contains("helm upgrade");
+  }
+
+  @Test
+  void aStuckDurableSinkHoldsRecordersBackAndLosesNoAcceptedEvent() throws Exception {
+    KeptSpans spans = new KeptSpans();
+    CountDownLatch stuck = new CountDownLatch(1);
+    Sink durable = new Sink(TrailSink.Delivery.DURABLE, stuck);
+    RuntrailTelemetry telemetry = telemetry(spans, "span", Map.of(Setting.TRAIL_QUEUE_CAPACITY, "16",
+        Setting.TRAIL_OFFER_TIMEOUT, "50ms"), durable);
+    List<Long> accepted = new ArrayList<>();
+    int rejected = 0;
+    try {
+      try (RunContext run = telemetry.run("flood").start()) {
+        // The sink's queue (16), the event the processor waits to hand it, and the processor's queue (16)
+        // fill up; after that each event waits 50 ms for room and is refused.
+        for (int i = 0; i < 60; i++) {
+          long sequence = run.trail().record("item", Map.of("i", i));
+          if (sequence == 0) {
+            rejected++;
+          } else {
+            accepted.add(sequence);
+          }
+        }
+        stuck.countDown();
+      }
+    } finally {
+      telemetry.close();
+    }
+    assertThat(rejected).isPositive();
+    assertThat(accepted).hasSizeGreaterThanOrEqualTo(32);
+    assertThat(accepted).isEqualTo(java.util.stream.LongStream.rangeClosed(1, accepted.size()).boxed().toList());
+    assertThat(durable.events).extracting(TrailEvent::sequence).containsExactlyElementsOf(accepted);
+    assertThat(telemetry.droppedCounts()).containsEntry("trail_queue", (long) rejected);
+  }
+
+  @Test
+  void flushWaitsForEventsSpanEndsAndMetricsOfWhatWasClosedBefore() {
+    KeptSpans spans = new KeptSpans();
+    RuntrailTelemetry telemetry = telemetry(spans, "span", Map.of());
+    try {
+      for (int i = 0; i < 200; i++) {
+        try (RunContext run = telemetry.run("deploy").env("prod").start(); Step step = run.step("apply")) {
+          run.trail().toolCall("kubectl", Map.of("args", "apply -f app.yaml"));
+        }
+      }
+      assertThat(telemetry.flush(java.time.Duration.ofSeconds(10))).isTrue();
+      assertThat(meters.get("runtrail.runs.completed").counter().count()).isEqualTo(200);
+      assertThat(meters.get("runtrail.step.duration").timer().count()).isEqualTo(200);
+      assertThat(meters.get("runtrail.agent.tool.calls").counter().count()).isEqualTo(200);
+    } finally {
+      telemetry.close();
+    }
+    assertThat(spans.getFinishedSpanItems()).hasSize(400);
+  }
+
+  @Test
+  void anAppInlineSinkIsStillCalledOnTheRecordingThreadBeforeRecordReturns() {
+    KeptSpans spans = new KeptSpans();
+    Sink inline = new Sink(TrailSink.Delivery.INLINE, new CountDownLatch(0));
+    RuntrailTelemetry telemetry = telemetry(spans, "span", Map.of(), inline);
+    try (RunContext run = telemetry.run("deploy").start()) {
+      run.trail().record("note", Map.of("token", CANARY));
+      assertThat(inline.events).hasSize(1);
+      assertThat(inline.threads).containsExactly(Thread.currentThread().getName());
+      assertThat(inline.events.get(0).data().toString()).doesNotContain(CANARY);
+    } finally {
+      telemetry.close();
+    }
+  }
+
+  @Test
+  void closingTelemetryDeliversWhatWasRecordedJustBefore() throws Exception {
+    KeptSpans spans = new KeptSpans();
+    Sink async = new Sink(TrailSink.Delivery.ASYNC, new CountDownLatch(0));
+    RuntrailTelemetry telemetry = telemetry(spans, "span,jsonl", Map.of(), async);
+    RunContext open = telemetry.run("left-open").start();
+    Step step = open.step("work");
+    for (int i = 0; i < 500; i++) {
+      open.trail().record("item", Map.of("i", i));
+    }
+    telemetry.close();
+    assertThat(async.events).hasSize(500);
+    assertThat(Files.readAllLines(trailFile())).hasSize(500);
+    SpanData work = spans.getFinishedSpanItems().stream().filter(s -> s.getName().equals("work"))
+        .findFirst().orElseThrow();
+    // A span keeps at most 128 events; it has ended, with the first of them.
+    assertThat(work.getEvents()).hasSize(128);
+    assertThat(work.hasEnded()).isTrue();
+    assertThat(step.status()).isNotNull();
+  }
+
+  private Path trailFile() throws Exception {
+    try (Stream<Path> files = Files.walk(runsDir)) {
+      return files.filter(p -> p.getFileName().toString().equals("trail.jsonl")).findFirst().orElseThrow();
+    }
+  }
+
+  private static long epochNanos() {
+    Instant now = Instant.now();
+    return TimeUnit.SECONDS.toNanos(now.getEpochSecond()) + now.getNano();
+  }
+}
