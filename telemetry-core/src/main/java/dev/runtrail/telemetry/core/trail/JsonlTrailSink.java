@@ -3,10 +3,7 @@ package dev.runtrail.telemetry.core.trail;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.runtrail.telemetry.trail.TrailEvent;
 import dev.runtrail.telemetry.trail.TrailSink;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -111,11 +108,7 @@ public final class JsonlTrailSink implements TrailSink {
       closeFile(victim);
     }
     Files.createDirectories(file.getParent());
-    BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(
-        Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND),
-        StandardCharsets.UTF_8), 16 * 1024);
-    out = TrailJson.generator(writer);
-    out.enable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    out = TrailJson.generator(Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND));
     open.put(runId, out);
     return out;
   }

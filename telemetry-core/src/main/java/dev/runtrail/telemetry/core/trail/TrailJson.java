@@ -1,11 +1,13 @@
 package dev.runtrail.telemetry.core.trail;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.runtrail.telemetry.trail.TrailEvent;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.StringWriter;
 import java.io.Writer;
 import java.time.Instant;
@@ -26,13 +28,55 @@ public final class TrailJson {
   public static final DateTimeFormatter TIMESTAMP =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
+  /** The last second formatted (up to the seconds), shared by the threads that write events. */
+  private static volatile FormattedSecond lastSecond = new FormattedSecond(Long.MIN_VALUE, "");
+
   private TrailJson() {}
+
+  /**
+   * {@code instant} as {@link #TIMESTAMP} formats it; the part up to the seconds is formatted once per
+   * second (events come many to a second, and the formatter is the costly part of writing one).
+   */
+  public static String timestamp(Instant instant) {
+    long second = instant.getEpochSecond();
+    FormattedSecond cached = lastSecond;
+    if (cached.second != second) {
+      if (second < 0 || second > 253_402_300_799L) { // outside years 1970–9999: no fixed-width shortcut
+        return TIMESTAMP.format(instant);
+      }
+      cached = new FormattedSecond(second, SECONDS.format(Instant.ofEpochSecond(second)));
+      lastSecond = cached;
+    }
+    int millis = instant.getNano() / 1_000_000;
+    char[] text = new char[cached.text.length() + 5];
+    cached.text.getChars(0, cached.text.length(), text, 0);
+    int at = cached.text.length();
+    text[at] = '.';
+    text[at + 1] = (char) ('0' + millis / 100);
+    text[at + 2] = (char) ('0' + millis / 10 % 10);
+    text[at + 3] = (char) ('0' + millis % 10);
+    text[at + 4] = 'Z';
+    return new String(text);
+  }
+
+  private static final DateTimeFormatter SECONDS =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
+
+  private static final class FormattedSecond {
+    final long second;
+    final String text;
+
+    FormattedSecond(long second, String text) {
+      this.second = second;
+      this.text = text;
+    }
+  }
 
   /** Writes one event as a JSON object (no newline). */
   public static void write(TrailEvent event, JsonGenerator out) throws IOException {
     out.writeStartObject();
     out.writeNumberField("seq", event.sequence());
-    out.writeStringField("ts", TIMESTAMP.format(event.timestamp()));
+    out.writeStringField("ts", timestamp(event.timestamp()));
     out.writeStringField("type", event.type());
     out.writeStringField("run_id", event.runId());
     writeNullable(out, "session_id", event.sessionId());
@@ -59,6 +103,14 @@ public final class TrailJson {
   /** A generator for a stream of lines. */
   public static JsonGenerator generator(Writer writer) throws IOException {
     return JSON.createGenerator(writer).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+  }
+
+  /**
+   * A generator for a stream of lines, writing UTF-8 to {@code out} through its own (recycled) buffer:
+   * nothing else needs to buffer. Closing the generator closes {@code out}.
+   */
+  public static JsonGenerator generator(OutputStream out) throws IOException {
+    return JSON.createGenerator(out, JsonEncoding.UTF8).enable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
   }
 
   /** Writes a nested value: maps, lists, arrays, strings, numbers, booleans, null; anything else as text. */

@@ -2,6 +2,7 @@ package dev.runtrail.telemetry.core.internal.trace;
 
 import dev.runtrail.telemetry.Step;
 import dev.runtrail.telemetry.core.internal.trail.EventData;
+import dev.runtrail.telemetry.core.internal.trail.TrailProcessor;
 import dev.runtrail.telemetry.internal.ContextKeys;
 import dev.runtrail.telemetry.trail.AbstractActionTrail;
 import dev.runtrail.telemetry.trail.TrailEvent;
@@ -97,7 +98,7 @@ final class SdkActionTrail extends AbstractActionTrail {
       }
       long sequence = next;
       if (!c.processor.offer(new PendingEvent(sequence, at, type, stepPath, span, snapshot), c.offerTimeoutNanos)) {
-        c.monitor.dropped("trail_queue", 1, "the trail queue stayed full for "
+        c.monitor.dropped("trail_queue", 1, "the trail processor's queue stayed full for "
             + Duration.ofNanos(c.offerTimeoutNanos).toMillis() + " ms");
         return 0;
       }
@@ -107,7 +108,7 @@ final class SdkActionTrail extends AbstractActionTrail {
   }
 
   /** An accepted event on its way through the trail processor. */
-  private final class PendingEvent implements Runnable {
+  private final class PendingEvent implements TrailProcessor.Event {
     private final long sequence;
     private final Instant at;
     private final String type;

@@ -51,7 +51,8 @@ public final class SdkRunContext implements RunContext {
   final long startNanos;
   /** With a trail processor: the run's start in epoch nanoseconds, the anchor of its spans' times. */
   private final long startEpochNanos;
-  final RunMetrics.RunTags tags;
+  /** Set at start, or with a trail processor by its first task for the run (only its thread reads it then). */
+  RunMetrics.RunTags tags;
   final SdkActionTrail trail;
   private final RunSpanBuffer.RunKey spans;
   private volatile Path trailFile; // made on first use: only the JSON Lines sink and run exporters need it
@@ -80,7 +81,12 @@ public final class SdkRunContext implements RunContext {
     this.startEpochNanos = startEpochNanos;
     this.spans = spans;
     this.trail = new SdkActionTrail(this);
-    this.tags = c.metrics.runStarted(facts.env, facts.target, facts.planId, facts.planVersion);
+    if (c.processor == null) {
+      this.tags = c.metrics.runStarted(facts.env, facts.target, facts.planId, facts.planVersion);
+    } else {
+      c.processor.execute(() -> this.tags = c.metrics.runStarted(facts.env, facts.target, facts.planId,
+          facts.planVersion));
+    }
   }
 
   static SdkRunContext start(SdkRunBuilder b) {

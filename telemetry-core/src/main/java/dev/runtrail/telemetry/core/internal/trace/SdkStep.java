@@ -103,7 +103,11 @@ final class SdkStep implements Step {
     }
     span.addEvent("retry", Attributes.of(RETRY_N, (long) attempt, RETRY_EXIT_CODE, (long) exitCode,
         RETRY_CAUSE, why.label()));
-    run.c.metrics.stepRetried(run.tags, path, why);
+    if (run.c.processor == null) {
+      run.c.metrics.stepRetried(run.tags, path, why);
+    } else {
+      run.c.processor.execute(() -> run.c.metrics.stepRetried(run.tags, path, why));
+    }
     return this;
   }
 
