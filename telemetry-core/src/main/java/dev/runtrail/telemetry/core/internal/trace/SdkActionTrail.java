@@ -98,8 +98,9 @@ final class SdkActionTrail extends AbstractActionTrail {
       }
       long sequence = next;
       if (!c.processor.offer(new PendingEvent(sequence, at, type, stepPath, span, snapshot), c.offerTimeoutNanos)) {
-        c.monitor.dropped("trail_queue", 1, "the trail processor's queue stayed full for "
-            + Duration.ofNanos(c.offerTimeoutNanos).toMillis() + " ms");
+        c.monitor.dropped("trail_queue", 1, c.processor.isStopped()
+            ? "an event was recorded after telemetry was closed"
+            : "the trail processor's queue stayed full for " + Duration.ofNanos(c.offerTimeoutNanos).toMillis() + " ms");
         return 0;
       }
       next++;

@@ -7,14 +7,18 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * How Runtrail's background threads wait for work without costing the app a system call per item.
  *
- * <p>When its queue runs empty, a consumer naps (10 µs, doubling up to {@value #MAX_NAP_MICROS} µs)
+ * <p>When its queue runs empty, a consumer naps ({@value #FIRST_NAP_MICROS} µs, doubling up to
+ * {@value #MAX_NAP_MICROS} µs)
  * and looks again, and only after {@value #IDLE_BEFORE_BLOCKING_MILLIS} ms without items does it block
  * on the queue, where the next item wakes it. Waking a blocked thread costs the producing (app) thread a
  * system call — on a virtual machine, an inter-processor interrupt — for every item; a nap costs the
- * consumer's own thread a timer, and delays an item by at most {@value #MAX_NAP_MICROS} µs.
+ * consumer's own thread a timer, and delays an item by at most {@value #MAX_NAP_MICROS} µs. The first nap
+ * is not shorter because each wake-up costs the machine a timer interrupt and a context switch: with
+ * several of Runtrail's threads napping, short naps would take a busy app's second core from it.
  */
 final class Naps {
 
+  static final long FIRST_NAP_MICROS = 250;
   static final long MAX_NAP_MICROS = 1_000;
   static final long IDLE_BEFORE_BLOCKING_MILLIS = 50;
 
@@ -23,7 +27,7 @@ final class Naps {
   /** The next item of {@code queue}: napping while items keep coming, blocking once idle a while. */
   static <T> T next(BlockingQueue<T> queue, Object blocker) throws InterruptedException {
     long idleSince = System.nanoTime();
-    long nap = 10_000;
+    long nap = TimeUnit.MICROSECONDS.toNanos(FIRST_NAP_MICROS);
     while (true) {
       T item = queue.poll();
       if (item != null) {

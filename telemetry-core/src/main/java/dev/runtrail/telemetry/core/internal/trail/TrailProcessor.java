@@ -90,6 +90,11 @@ public final class TrailProcessor {
     }
   }
 
+  /** Whether the processor has stopped (telemetry closed): it takes no more events. */
+  public boolean isStopped() {
+    return stopped;
+  }
+
   /** Waits until everything queued before this call has run, at most {@code timeout}; false on timeout. */
   public boolean flush(Duration timeout) {
     CountDownLatch done = new CountDownLatch(1);
