@@ -112,7 +112,7 @@ public final class RuntrailTelemetry implements Telemetry {
     // Off the recording thread unless the app asked for everything to be done when close() returns, or
     // one of its sinks was promised the recording thread.
     this.processor = b.synchronousExport || !delivery.inlineSinksTakeSpans() ? null
-        : new TrailProcessor(queueCapacity, monitor);
+        : new TrailProcessor(queueCapacity, offerTimeout.toNanos(), monitor);
     this.components = new Components(
         tracing.tracer(), redactor, monitor, runMetrics, delivery, processor, offerTimeout.toNanos(), completion, b.clock, traceIds,
         tracing.ownsIdGenerator(), tracing.spanBuffer(), layout,

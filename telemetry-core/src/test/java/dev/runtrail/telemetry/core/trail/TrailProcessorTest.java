@@ -180,8 +180,8 @@ class TrailProcessorTest {
     int rejected = 0;
     try {
       try (RunContext run = telemetry.run("flood").start()) {
-        // The sink's queue (16), the event the processor waits to hand it, and the processor's queue (16)
-        // fill up; after that each event waits 50 ms for room and is refused.
+        // The processor's 16 event places fill up (the processor hands events to the sink's queue until
+        // that is full too, then waits); after that each event waits 50 ms for a place and is refused.
         for (int i = 0; i < 60; i++) {
           long sequence = run.trail().record("item", Map.of("i", i));
           if (sequence == 0) {
@@ -196,7 +196,7 @@ class TrailProcessorTest {
       telemetry.close();
     }
     assertThat(rejected).isPositive();
-    assertThat(accepted).hasSizeGreaterThanOrEqualTo(32);
+    assertThat(accepted).hasSizeGreaterThanOrEqualTo(16);
     assertThat(accepted).isEqualTo(java.util.stream.LongStream.rangeClosed(1, accepted.size()).boxed().toList());
     assertThat(durable.events).extracting(TrailEvent::sequence).containsExactlyElementsOf(accepted);
     assertThat(telemetry.droppedCounts()).containsEntry("trail_queue", (long) rejected);

@@ -7,6 +7,7 @@ import java.util.concurrent.LinkedTransferQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The trail's own thread: redacts accepted trail events and hands them to the sinks off the recording
@@ -16,8 +17,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>One daemon thread behind a lock-free queue; it naps while work keeps coming ({@link Naps}), so the
  * app's threads never pay for waking it. Events are bounded: at most {@code capacity} wait at a time,
  * and a recorder waits up to its timeout for room before the event is refused ({@link #offer}). Other
- * work ({@link #execute}) never waits: it is bounded by the steps and runs the app closes, and past a
- * hard cap (a sink stuck for long) it runs on the caller's thread instead.
+ * work ({@link #execute}) is never refused: past {@code capacity} waiting tasks its caller waits up to
+ * the same timeout for the processor to catch up (so an app closing steps in a tight loop goes at the
+ * processor's pace rather than piling work up), then queues it anyway; past a hard cap (a sink stuck for
+ * long) it runs on the caller's thread instead.
  */
 public final class TrailProcessor {
 
@@ -29,14 +32,22 @@ public final class TrailProcessor {
   private final LinkedTransferQueue<Runnable> queue = new LinkedTransferQueue<>();
   private final Semaphore eventPlaces;
   private final AtomicInteger queued = new AtomicInteger();
+  private final int softCap;
   private final int hardCap;
+  private final long waitNanos;
   private final SelfMonitor monitor;
   private final Thread thread;
   private volatile boolean stopped;
 
-  public TrailProcessor(int capacity, SelfMonitor monitor) {
+  /**
+   * @param capacity events that may wait at a time (and tasks before {@link #execute} waits)
+   * @param waitNanos how long {@link #offer} and {@link #execute} wait for the processor to catch up
+   */
+  public TrailProcessor(int capacity, long waitNanos, SelfMonitor monitor) {
     this.eventPlaces = new Semaphore(capacity);
+    this.softCap = capacity;
     this.hardCap = Math.max(capacity, 1024) * 16;
+    this.waitNanos = waitNanos;
     this.monitor = monitor;
     this.thread = new Thread(this::loop, "runtrail-trail");
     this.thread.setDaemon(true);
@@ -75,10 +86,14 @@ public final class TrailProcessor {
   /**
    * Runs {@code task} after everything queued before it: on the processor's thread while it runs, on
    * the caller's thread once it has stopped (or when a stuck sink has let {@code 16 × capacity} tasks
-   * pile up). Never waits.
+   * pile up). Waits only while {@code capacity} tasks are waiting, at most the timeout.
    */
   public void execute(Runnable task) {
-    if (stopped || Thread.currentThread() == thread || queued.get() >= hardCap) {
+    if (stopped || Thread.currentThread() == thread) {
+      runHere(task);
+      return;
+    }
+    if (queued.get() >= softCap && !catchUp()) {
       runHere(task);
       return;
     }
@@ -88,6 +103,15 @@ public final class TrailProcessor {
       done(task);
       runHere(task);
     }
+  }
+
+  /** Waits (up to the timeout) while {@code softCap} tasks wait; false when the hard cap is reached. */
+  private boolean catchUp() {
+    long deadline = System.nanoTime() + waitNanos;
+    while (queued.get() >= softCap && System.nanoTime() - deadline < 0 && !stopped) {
+      LockSupport.parkNanos(this, 50_000);
+    }
+    return queued.get() < hardCap;
   }
 
   /** Whether the processor has stopped (telemetry closed): it takes no more events. */
