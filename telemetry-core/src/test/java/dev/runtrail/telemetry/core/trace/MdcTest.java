@@ -60,6 +60,22 @@ class MdcTest {
   }
 
   @Test
+  void closingAStepPutsBackWhatItChangedAndLeavesWhatTheAppSetMeanwhile() {
+    try (RunContext run = t.telemetry.run("deploy").start()) {
+      try (Step step = run.step("main/build")) {
+        MDC.put("correlation_id", "set-by-the-app");
+        MDC.put("span_id", "also-set-by-the-app");
+      }
+      // The step wrote span_id: it is the run's again. It did not write correlation_id (the run's already).
+      assertThat(MDC.get("span_id")).isEqualTo(run.spanContext().getSpanId());
+      assertThat(MDC.get("correlation_id")).isEqualTo("set-by-the-app");
+    }
+    // The run wrote correlation_id: closing it restores what was there before the run (nothing).
+    assertThat(MDC.get("correlation_id")).isNull();
+    assertThat(MDC.get("span_id")).isNull();
+  }
+
+  @Test
   void previousMdcIsRestoredAfterTheRun() {
     MDC.put("run_id", "outer-run");
     MDC.put("request", "r-1");

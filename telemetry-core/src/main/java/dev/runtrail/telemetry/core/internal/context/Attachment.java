@@ -13,13 +13,16 @@ public final class Attachment implements Scope {
   final Thread thread;
   private final Scope scope;
   private final String[] previousMdc;
+  /** Bit i set: attaching wrote {@code MdcKeys.ALL[i]} (the others already held their values). */
+  private final int writtenMdc;
   volatile boolean abandoned;
   boolean detached;
 
-  Attachment(Thread thread, Scope scope, String[] previousMdc) {
+  Attachment(Thread thread, Scope scope, String[] previousMdc, int writtenMdc) {
     this.thread = thread;
     this.scope = scope;
     this.previousMdc = previousMdc;
+    this.writtenMdc = writtenMdc;
   }
 
   /** Detaches (same thread) or marks abandoned (another thread). Idempotent. */
@@ -28,12 +31,18 @@ public final class Attachment implements Scope {
     ThreadAttachments.detach(this);
   }
 
-  /** Restores the thread; only ever called on {@link #thread}. */
+  /**
+   * Restores the thread; only ever called on {@link #thread}. Only the MDC keys attaching wrote are put
+   * back (a step attached under its run changes its span id only); a key the app set meanwhile is left
+   * as the app set it unless attaching had written it.
+   */
   void restore() {
     detached = true;
     scope.close();
     for (int i = 0; i < MdcKeys.ALL.length; i++) {
-      ThreadAttachments.set(MdcKeys.ALL[i], MDC.get(MdcKeys.ALL[i]), previousMdc[i]);
+      if ((writtenMdc & (1 << i)) != 0) {
+        ThreadAttachments.set(MdcKeys.ALL[i], MDC.get(MdcKeys.ALL[i]), previousMdc[i]);
+      }
     }
   }
 }

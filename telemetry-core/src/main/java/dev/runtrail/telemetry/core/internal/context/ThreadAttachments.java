@@ -31,25 +31,35 @@ public final class ThreadAttachments {
     boolean valid = span.isValid();
     // A step attaches under its run with the same trace, flags, run and correlation id: only what
     // changes is written (an MDC write also invalidates the logging backend's copy of the map).
-    set(MdcKeys.TRACE_ID, previous[0], valid ? span.getTraceId() : null);
-    set(MdcKeys.SPAN_ID, previous[1], valid ? span.getSpanId() : null);
-    set(MdcKeys.TRACE_FLAGS, previous[2], valid ? span.getTraceFlags().asHex() : null);
-    set(MdcKeys.RUN_ID, previous[3], runId == null || runId.isEmpty() ? null : runId);
-    set(MdcKeys.CORRELATION_ID, previous[4], correlationId == null || correlationId.isEmpty() ? null : correlationId);
-    Attachment attachment = new Attachment(Thread.currentThread(), context.makeCurrent(), previous);
+    int written = set(MdcKeys.TRACE_ID, previous[0], valid ? span.getTraceId() : null) ? 1 : 0;
+    written |= set(MdcKeys.SPAN_ID, previous[1], valid ? span.getSpanId() : null) ? 2 : 0;
+    written |= set(MdcKeys.TRACE_FLAGS, previous[2], valid ? span.getTraceFlags().asHex() : null) ? 4 : 0;
+    written |= set(MdcKeys.RUN_ID, previous[3], runId == null || runId.isEmpty() ? null : runId) ? 8 : 0;
+    written |= set(MdcKeys.CORRELATION_ID, previous[4],
+        correlationId == null || correlationId.isEmpty() ? null : correlationId) ? 16 : 0;
+    Attachment attachment = new Attachment(Thread.currentThread(), context.makeCurrent(), previous, written);
     stack.push(attachment);
     return attachment;
   }
 
-  /** Sets {@code key} to {@code value} (null removes it) unless it already holds that value. */
-  static void set(String key, String current, String value) {
+  /**
+   * Sets {@code key} to {@code value} (null removes it) unless it already holds that value.
+   *
+   * @return whether the MDC was written
+   */
+  static boolean set(String key, String current, String value) {
     if (value == null) {
       if (current != null) {
         MDC.remove(key);
+        return true;
       }
-    } else if (!value.equals(current)) {
-      MDC.put(key, value);
+      return false;
     }
+    if (!value.equals(current)) {
+      MDC.put(key, value);
+      return true;
+    }
+    return false;
   }
 
   static void detach(Attachment attachment) {

@@ -314,13 +314,13 @@ public final class SdkRunContext implements RunContext {
       stepFailed = true;
     }
     if (c.processor == null) {
-      step.span.end();
+      step.endSpan(record, 0);
       c.metrics.stepEnded(tags, step.path, record.status(), durationNanos);
       return;
     }
     long end = epochNanos(endNanoTime);
     c.processor.execute(() -> {
-      step.span.end(end, TimeUnit.NANOSECONDS);
+      step.endSpan(record, end);
       c.metrics.stepEnded(tags, step.path, record.status(), durationNanos);
     });
   }
@@ -359,6 +359,28 @@ public final class SdkRunContext implements RunContext {
     long endNanos = System.nanoTime();
     long durationNanos = endNanos - startNanos;
     RunOutcome result = decideOutcome(endedAt);
+    trail.close();
+    if (attachment != null) {
+      attachment.close();
+    }
+    c.openRuns.remove(facts.runId);
+    if (c.processor == null) {
+      endRoot(result, 0);
+      c.metrics.runEnded(tags, result.status, result.errorCode, durationNanos);
+      complete(result);
+      return;
+    }
+    // After the run's last events and steps, on the processor's thread.
+    long end = epochNanos(endNanos);
+    c.processor.execute(() -> {
+      endRoot(result, end);
+      c.metrics.runEnded(tags, result.status, result.errorCode, durationNanos);
+      complete(result);
+    });
+  }
+
+  /** Sets the root span's result and status from the outcome, then ends it (at {@code endEpochNanos}, or now when 0). */
+  private void endRoot(RunOutcome result, long endEpochNanos) {
     root.setAttribute(RunAttributes.RUN_RESULT, SdkStep.resultLabel(result.status));
     if (result.status == RunStatus.FAILED) {
       root.setAttribute(StepAttributes.ERROR_TYPE, result.errorCode);
@@ -367,24 +389,11 @@ public final class SdkRunContext implements RunContext {
     } else if (result.status == RunStatus.OK) {
       root.setStatus(StatusCode.OK);
     }
-    trail.close();
-    if (attachment != null) {
-      attachment.close();
-    }
-    c.openRuns.remove(facts.runId);
-    if (c.processor == null) {
+    if (endEpochNanos == 0) {
       root.end();
-      c.metrics.runEnded(tags, result.status, result.errorCode, durationNanos);
-      complete(result);
-      return;
+    } else {
+      root.end(endEpochNanos, TimeUnit.NANOSECONDS);
     }
-    // After the run's last events and steps, on the processor's thread.
-    long end = epochNanos(endNanos);
-    c.processor.execute(() -> {
-      root.end(end, TimeUnit.NANOSECONDS);
-      c.metrics.runEnded(tags, result.status, result.errorCode, durationNanos);
-      complete(result);
-    });
   }
 
   /** The run's trail is complete and its spans ended: sinks persist it, run exporters get it. */

@@ -226,13 +226,6 @@ final class SdkStep implements Step {
     long durationNanos = System.nanoTime() - startNanos;
     StepRecord record;
     synchronized (this) {
-      span.setAttribute(StepAttributes.TASK_RESULT, resultLabel(status));
-      if (retries != null) {
-        span.setAttribute(StepAttributes.RETRIES, (long) retries.size());
-      }
-      if (status == RunStatus.OK) {
-        span.setStatus(StatusCode.OK);
-      }
       record = new StepRecord(path, parent == null ? null : parent.path, span.getSpanContext().getSpanId(),
           startedAt, endedAt, status, exitCode, errorCode, errorMessage,
           retries == null ? List.of() : retries, stderrTail, attributes == null ? Map.of() : attributes);
@@ -242,6 +235,22 @@ final class SdkStep implements Step {
       scope.close();
     }
     run.stepEnded(this, record, durationNanos, startNanos + durationNanos);
+  }
+
+  /** Sets the span's result attributes and status from {@code record}, then ends it (at {@code endEpochNanos}, or now when 0). */
+  void endSpan(StepRecord record, long endEpochNanos) {
+    span.setAttribute(StepAttributes.TASK_RESULT, resultLabel(record.status()));
+    if (!record.retries().isEmpty()) {
+      span.setAttribute(StepAttributes.RETRIES, (long) record.retries().size());
+    }
+    if (record.status() == RunStatus.OK) {
+      span.setStatus(StatusCode.OK);
+    }
+    if (endEpochNanos == 0) {
+      span.end();
+    } else {
+      span.end(endEpochNanos, TimeUnit.NANOSECONDS);
+    }
   }
 
   /** The CI/CD semconv result value of a status. */
