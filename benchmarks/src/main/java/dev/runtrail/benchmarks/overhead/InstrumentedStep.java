@@ -58,6 +58,21 @@ public final class InstrumentedStep {
     }
   }
 
+  /**
+   * The workload as one step of a longer run: the step, its two trail events and its exit code in the
+   * current run of {@code runs}, which starts and closes a run every so many steps.
+   */
+  static String stepInRun(RollingRun runs, String manifest, UnaryOperator<String> work) {
+    RunContext run = runs.next();
+    try (Step step = run.step("main/deploy/render")) {
+      recordToolCall(run);
+      String rendered = work.apply(manifest);
+      recordToolResult(run, rendered.length());
+      step.exitCode(0);
+      return rendered;
+    }
+  }
+
   /** The tool call: its command line carries a credentialed URL and a token. */
   public static long recordToolCall(RunContext run) {
     return run.trail().toolCall("helm", Map.of("command", TOOL_COMMAND, "timeout_s", 300));

@@ -116,11 +116,15 @@ public class OverheadBenchmark {
   public static class Paired {
     /**
      * {@code disabled}: the no-op telemetry (a control: should be 1.00); {@code span}, {@code span+log},
-     * {@code span+log+jsonl}: Runtrail with those trail sinks; {@code otel-spans-only} and
+     * {@code span+log+jsonl}: Runtrail with those trail sinks, a whole run per operation; {@code
+     * span+log+jsonl@10}: the defaults, each operation one step of a 10-step run; {@code otel-spans-only} and
      * {@code redaction-only}: the reference floors of {@link FloorWorkloads}.
      */
-    @Param({"disabled", "span", "span+log", "span+log+jsonl", "otel-spans-only", "redaction-only"})
+    @Param({"disabled", "span", "span+log", "span+log+jsonl", "span+log+jsonl@10", "otel-spans-only",
+        "redaction-only"})
     public String instrumentation;
+    /** With {@code @n}: each operation is one step of a run of n steps (started and closed every n operations). */
+    RollingRun rolling;
     TelemetryFixture fixture;
     Telemetry telemetry;
     SdkTracerProvider tracerProvider;
@@ -144,8 +148,12 @@ public class OverheadBenchmark {
           redactor = Redactor.defaults();
           break;
         default:
-          fixture = TelemetryFixture.start(instrumentation.replace('+', ','));
+          String[] sinksAndSteps = instrumentation.split("@");
+          fixture = TelemetryFixture.start(sinksAndSteps[0].replace('+', ','));
           telemetry = fixture.telemetry();
+          if (sinksAndSteps.length > 1) {
+            rolling = new RollingRun(telemetry, Integer.parseInt(sinksAndSteps[1]), false);
+          }
       }
       for (int i = 0; i < JIT_WARM_UP; i++) {
         run("{}", UnaryOperator.identity());
@@ -160,6 +168,9 @@ public class OverheadBenchmark {
       if (redactor != null) {
         return FloorWorkloads.redactionOnly(redactor, manifest, work, redacted);
       }
+      if (rolling != null) {
+        return InstrumentedStep.stepInRun(rolling, manifest, work);
+      }
       return InstrumentedStep.run(telemetry, manifest, work);
     }
 
@@ -172,6 +183,9 @@ public class OverheadBenchmark {
 
     @TearDown(Level.Trial)
     public void tearDown() {
+      if (rolling != null) {
+        rolling.close();
+      }
       if (fixture != null) {
         fixture.close();
       }

@@ -90,6 +90,11 @@ final class ReportSections {
           .append(separate(sinks[0])).append(" | ").append(r.map(x -> nanos(x.primary())).orElse("–")).append(" | ")
           .append(r.flatMap(Result::bytesPerOp).map(ReportSections::bytes).orElse("–")).append(" |\n");
     }
+    Ratio steps = paired("span+log+jsonl@10");
+    if (steps.isMeasured()) {
+      out.append("| Runtrail, default trail sinks, one step of a 10-step run (the run's start and close shared by its 10 steps) | ")
+          .append(steps).append(" | | | |\n");
+    }
     out.append("| reference floor: the OpenTelemetry SDK's part alone (2 spans, 2 events, no redaction, MDC or metrics) | ")
         .append(paired("otel-spans-only")).append(" | | | |\n");
     out.append("| reference floor: the redaction engine's part alone (the 2 events' data through `redactTree`) | ")
@@ -271,10 +276,12 @@ final class ReportSections {
     Ratio defaults = paired("span+log+jsonl");
     Ratio span = paired("span");
     Optional<Result> bare = overhead.find("OverheadBenchmark.bare");
+    Ratio steps = paired("span+log+jsonl@10");
     out.append(String.format(Locale.ROOT, "- **Overhead on a real step** (parse, transform and serialize a 10 KB JSON "
             + "document, %s per operation bare; a whole run per operation — run, step, two redacted trail events, "
-            + "metrics, MDC): **%s** with the default trail sinks, %s with span events only. Bar < %.2f: %s.%n",
-        bare.map(r -> micros(r.primary().score())).orElse("?"), defaults, span, BAR, verdict(defaults, BAR)));
+            + "metrics, MDC): **%s** with the default trail sinks, %s with span events only. Bar < %.2f: %s.%s%n",
+        bare.map(r -> micros(r.primary().score())).orElse("?"), defaults, span, BAR, verdict(defaults, BAR),
+        steps.isMeasured() ? " As one step of a 10-step run (defaults): " + steps + "." : ""));
     Optional<Result> disabled = costs.find("OperationCostBenchmark.disabledRunAndStep");
     Optional<Result> step = costs.find("OperationCostBenchmark.enabledStep");
     Optional<Result> event = costs.find("OperationCostBenchmark.trailEvent", "sink", "span");

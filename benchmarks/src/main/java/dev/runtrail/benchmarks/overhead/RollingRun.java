@@ -28,17 +28,21 @@ public final class RollingRun implements AutoCloseable {
   }
 
   private void open() {
-    run = telemetry.run("deploy").env("prod").target("api").runner("runner-12").start();
+    run = telemetry.run("deploy").env("prod").target("api")
+        .git("4f9c2d1e8b7a6f5e4d3c2b1a0f9e8d7c6b5a4f3e", "release/1.4.2")
+        .runner("runner-12")
+        .start();
     step = withStep ? run.step("main/deploy/render") : null;
   }
 
   /** The current run, after replacing it when it has served {@code opsPerRun} operations. */
   public RunContext next() {
-    if (++ops >= opsPerRun) {
+    if (ops == opsPerRun) {
       ops = 0;
       close();
       open();
     }
+    ops++;
     return run;
   }
 

@@ -122,10 +122,33 @@ class InstrumentedStepTest {
   }
 
   @Test
+  void aStepOfALongerRunSharesItsRunWithTheNextSteps() {
+    RecordingSpanExporter spans = new RecordingSpanExporter();
+    String bare = ReferenceWorkload.process(MANIFEST);
+    try (TelemetryFixture fixture = TelemetryFixture.start(TelemetryFixture.DEFAULTS, spans)) {
+      RollingRun runs = new RollingRun(fixture.telemetry(), 10, false);
+      for (int i = 0; i < 25; i++) {
+        assertThat(InstrumentedStep.stepInRun(runs, MANIFEST, ReferenceWorkload::process)).isEqualTo(bare);
+      }
+      runs.close();
+    }
+    List<SpanData> steps = spans.spans().stream().filter(s -> s.getName().equals("main/deploy/render")).toList();
+    List<SpanData> roots = spans.spans().stream().filter(s -> s.getName().equals("deploy")).toList();
+    assertThat(steps).hasSize(25);
+    assertThat(roots).hasSize(3);
+    assertThat(steps).allSatisfy(step -> assertThat(step.getEvents()).hasSize(2));
+    Map<String, Long> stepsPerRun = steps.stream()
+        .collect(java.util.stream.Collectors.groupingBy(SpanData::getParentSpanId, java.util.stream.Collectors.counting()));
+    assertThat(stepsPerRun.values()).containsExactlyInAnyOrder(10L, 10L, 5L);
+    assertThat(stepsPerRun.keySet()).isSubsetOf(roots.stream().map(SpanData::getSpanId).toList());
+  }
+
+  @Test
   void rollingRunReplacesItsRunAfterTheGivenNumberOfOperations() {
     try (TelemetryFixture fixture = TelemetryFixture.start("none")) {
       RollingRun runs = new RollingRun(fixture.telemetry(), 3, true);
       String first = runs.next().runId();
+      assertThat(runs.next().runId()).isEqualTo(first);
       assertThat(runs.next().runId()).isEqualTo(first);
       assertThat(runs.next().runId()).isNotEqualTo(first);
       runs.close();
