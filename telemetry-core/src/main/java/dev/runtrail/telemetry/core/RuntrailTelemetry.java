@@ -114,7 +114,8 @@ public final class RuntrailTelemetry implements Telemetry {
     this.processor = b.synchronousExport || !delivery.inlineSinksTakeSpans() ? null
         : new TrailProcessor(queueCapacity, offerTimeout.toNanos(), monitor);
     this.components = new Components(
-        tracing.tracer(), redactor, monitor, runMetrics, delivery, processor, offerTimeout.toNanos(), completion, b.clock, traceIds,
+        tracing.tracer(), redactor, monitor, runMetrics, delivery, processor,
+        processor != null && tracing.samplerIgnoresAttributes(), offerTimeout.toNanos(), completion, b.clock, traceIds,
         tracing.ownsIdGenerator(), tracing.spanBuffer(), layout,
         stderrLines, stderrBytes, sampleSuccess, builtInSinks.contains("jsonl"));
     self[0] = components;

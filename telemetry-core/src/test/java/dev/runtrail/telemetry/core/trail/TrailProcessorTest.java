@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.runtrail.telemetry.RunContext;
 import dev.runtrail.telemetry.Step;
+import dev.runtrail.telemetry.attributes.RunAttributes;
+import dev.runtrail.telemetry.attributes.StepAttributes;
 import dev.runtrail.telemetry.core.Runtrail;
 import dev.runtrail.telemetry.core.RuntrailTelemetry;
 import dev.runtrail.telemetry.core.config.RuntrailConfig;
@@ -145,6 +147,11 @@ class TrailProcessorTest {
     SpanData step = spans.getFinishedSpanItems().stream().filter(s -> s.getName().equals("main/apply"))
         .findFirst().orElseThrow();
     assertThat(step.getEvents()).extracting(EventData::getName).containsExactly("tool_call", "tool_result");
+    // Set as the span ended (built-in sampler): the same attributes a span gets at its start otherwise.
+    assertThat(step.getAttributes().get(RunAttributes.RUN_ID)).isEqualTo(runId);
+    assertThat(step.getAttributes().get(RunAttributes.ENV)).isEqualTo("prod");
+    assertThat(step.getAttributes().get(StepAttributes.STEP_PATH)).isEqualTo("main/apply");
+    assertThat(step.getAttributes().get(StepAttributes.TASK_RESULT)).isEqualTo("success");
     assertThat(step.getEvents().get(0).getAttributes().get(AttributeKey.longKey("runtrail.trail.seq"))).isEqualTo(1L);
     // The span ended when the step closed, not when the processor got to it.
     assertThat(step.getEndEpochNanos()).isBetween(beforeClose, afterClose);
@@ -155,6 +162,8 @@ class TrailProcessorTest {
     SpanData root = spans.getFinishedSpanItems().stream().filter(s -> s.getName().equals("deploy"))
         .findFirst().orElseThrow();
     assertThat(root.getEvents()).extracting(EventData::getName).containsExactly("note");
+    assertThat(root.getAttributes().get(RunAttributes.RUN_ID)).isEqualTo(runId);
+    assertThat(root.getAttributes().get(RunAttributes.TARGET)).isEqualTo("api");
     assertThat(root.getEndEpochNanos()).isGreaterThanOrEqualTo(step.getEndEpochNanos());
 
     assertThat(async.events).extracting(TrailEvent::sequence).containsExactly(1L, 2L, 3L);

@@ -6,6 +6,7 @@ import dev.runtrail.telemetry.core.internal.redact.TelemetryRedactor;
 import io.opentelemetry.api.baggage.Baggage;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.context.Context;
 import java.util.ArrayList;
@@ -41,6 +42,7 @@ final class RunFacts {
   private final Attributes custom;
   private final List<String[]> rawResolvedValues;
   private Map<String, Object> laterAttributes; // guarded by this; made on first use
+  private volatile Attributes commonAttributes; // made on first use
 
   private RunFacts(SdkRunBuilder b, String runId, Context parent) {
     TelemetryRedactor r = b.c.redactor;
@@ -71,15 +73,66 @@ final class RunFacts {
       RunAttributes.ENV, RunAttributes.TARGET, RunAttributes.RUNNER_ID, RunAttributes.PLAN_HASH,
       RunAttributes.CORRELATION_ID, RunAttributes.SESSION_ID};
 
+  /** Where attributes go: a span builder when the span starts, or an attributes builder for its end. */
+  private interface Put {
+    <T> void put(AttributeKey<T> key, T value);
+
+    void putAll(Attributes attributes);
+  }
+
+  private static Put into(SpanBuilder span) {
+    return new Put() {
+      @Override
+      public <T> void put(AttributeKey<T> key, T value) {
+        span.setAttribute(key, value);
+      }
+
+      @Override
+      public void putAll(Attributes attributes) {
+        span.setAllAttributes(attributes);
+      }
+    };
+  }
+
+  private static Put into(AttributesBuilder attributes) {
+    return new Put() {
+      @Override
+      public <T> void put(AttributeKey<T> key, T value) {
+        attributes.put(key, value);
+      }
+
+      @Override
+      public void putAll(Attributes all) {
+        attributes.putAll(all);
+      }
+    };
+  }
+
   /** Sets the attributes every span of the run carries: ids, env, target, runner, plan hash, custom ones. */
   SpanBuilder setCommonAttributes(SpanBuilder span) {
+    putCommon(into(span));
+    return span;
+  }
+
+  /** The attributes every span of the run carries, as one set (made once, for spans that get them as they end). */
+  Attributes commonAttributes() {
+    Attributes attributes = commonAttributes;
+    if (attributes == null) {
+      AttributesBuilder builder = Attributes.builder();
+      putCommon(into(builder));
+      attributes = builder.build();
+      commonAttributes = attributes;
+    }
+    return attributes;
+  }
+
+  private void putCommon(Put out) {
     for (int i = 0; i < COMMON_KEYS.length; i++) {
-      setIfSet(span, COMMON_KEYS[i], common[i]);
+      putIfSet(out, COMMON_KEYS[i], common[i]);
     }
     if (!custom.isEmpty()) {
-      span.setAllAttributes(custom);
+      out.putAll(custom);
     }
-    return span;
   }
 
   static RunFacts from(SdkRunBuilder builder, String runId, Context parent) {
@@ -101,19 +154,31 @@ final class RunFacts {
    * to be copied into the span).
    */
   SpanBuilder setRootAttributes(SpanBuilder span) {
-    setCommonAttributes(span).setAttribute(RunAttributes.RUN_NAME, name);
-    setIfSet(span, RunAttributes.GIT_SHA, gitSha);
-    setIfSet(span, RunAttributes.GIT_BRANCH, gitBranch);
-    setIfSet(span, RunAttributes.TICKET, ticket);
-    setIfSet(span, RunAttributes.PLAN_ID, planId);
-    setIfSet(span, RunAttributes.PLAN_VERSION, planVersion);
-    policy.forEach((flag, enabled) -> span.setAttribute(RunAttributes.policyFlag(flag), enabled));
+    putRoot(into(span));
     return span;
   }
 
-  private static void setIfSet(SpanBuilder span, AttributeKey<String> key, String value) {
+  /** The root span's attributes as one set, for a root span that gets them as it ends. */
+  Attributes rootAttributes() {
+    AttributesBuilder builder = Attributes.builder();
+    putRoot(into(builder));
+    return builder.build();
+  }
+
+  private void putRoot(Put out) {
+    putCommon(out);
+    out.put(RunAttributes.RUN_NAME, name);
+    putIfSet(out, RunAttributes.GIT_SHA, gitSha);
+    putIfSet(out, RunAttributes.GIT_BRANCH, gitBranch);
+    putIfSet(out, RunAttributes.TICKET, ticket);
+    putIfSet(out, RunAttributes.PLAN_ID, planId);
+    putIfSet(out, RunAttributes.PLAN_VERSION, planVersion);
+    policy.forEach((flag, enabled) -> out.put(RunAttributes.policyFlag(flag), enabled));
+  }
+
+  private static void putIfSet(Put out, AttributeKey<String> key, String value) {
     if (value != null && !value.isEmpty()) {
-      span.setAttribute(key, value);
+      out.put(key, value);
     }
   }
 

@@ -102,7 +102,9 @@ public final class SdkRunContext implements RunContext {
     boolean forcedTraceId = false;
     SpanBuilder spanBuilder = c.tracer.spanBuilder(facts.name)
         .setSpanKind(SpanKind.INTERNAL);
-    facts.setRootAttributes(spanBuilder);
+    if (!c.spanAttributesAtEnd) {
+      facts.setRootAttributes(spanBuilder);
+    }
     if (continuesTrace) {
       spanBuilder.setParent(parent);
     } else {
@@ -381,6 +383,9 @@ public final class SdkRunContext implements RunContext {
 
   /** Sets the root span's result and status from the outcome, then ends it (at {@code endEpochNanos}, or now when 0). */
   private void endRoot(RunOutcome result, long endEpochNanos) {
+    if (c.spanAttributesAtEnd) {
+      root.setAllAttributes(facts.rootAttributes());
+    }
     root.setAttribute(RunAttributes.RUN_RESULT, SdkStep.resultLabel(result.status));
     if (result.status == RunStatus.FAILED) {
       root.setAttribute(StepAttributes.ERROR_TYPE, result.errorCode);
