@@ -14,7 +14,9 @@ class KeyRedactionTest {
       "id_token", "api_key", "apikey", "apiKey", "API_KEY", "x-api-key", "xApiKey", "authorization", "cookie",
       "Set-Cookie", "private_key", "privateKey", "ssh_private_key", "ssh_private_key_enc", "client_secret",
       "clientSecret", "credential", "credentials", "stripe_customer_id", "stripeCustomerId", "payment_reference",
-      "aws_secret_access_key", "db.password", "DB_PASSWORD", "dbpassword", "access_secret_enc", "AccountKey"})
+      "aws_secret_access_key", "db.password", "DB_PASSWORD", "dbpassword", "access_secret_enc", "AccountKey",
+      "DD_APP_KEY", "DD_APPLICATION_KEY", "APP_KEY", "NEW_RELIC_LICENSE_KEY", "client-key-data", "SECRET_KEY_BASE",
+      "DB_PASS", "mysql_root_pass", "SMTP_PW", "card_number", "creditCard", "pan"})
   void treatsKeyAsSensitive(String key) {
     assertThat(minimal().isSensitiveKey(key)).as(key).isTrue();
   }
@@ -22,7 +24,8 @@ class KeyRedactionTest {
   @ParameterizedTest
   @ValueSource(strings = {"token_count", "input_tokens", "max_tokens", "secret_name", "public_key", "monkey", "key",
       "keyboard", "tokenType", "password_expires_at", "credential.issued", "credential.scope", "trace_id",
-      "span_id", "idempotency_key_hash", "policy_key", "plan_hash", "session_id", "auth_method", "user_id"})
+      "span_id", "idempotency_key_hash", "policy_key", "plan_hash", "session_id", "auth_method", "user_id", "pass",
+      "sig", "signature_algorithm", "client-certificate-data", "key_data", "card_type", "span"})
   void treatsKeyAsNotSensitive(String key) {
     assertThat(minimal().isSensitiveKey(key)).as(key).isFalse();
   }
@@ -130,6 +133,29 @@ class KeyRedactionTest {
     assertThat(minimal().redact(text)).isSameAs(text);
     assertThat(TestRedactors.strict().redact("ssh --login bob --port 22")).isEqualTo("ssh --login [REDACTED] --port 22");
     assertThat(minimal().redact("vault write --client_secret_ abc")).isEqualTo("vault write --client_secret_ [REDACTED]");
+  }
+
+  @Test
+  void redactsSignatureOfPresignedAndSasUrls() {
+    assertThat(minimal().redact("GET https://acct.blob.core.windows.net/c/b?sv=2022-11-02&sp=r&sig=Ab12Cd%2B34%3D&x=1"))
+        .isEqualTo("GET https://acct.blob.core.windows.net/c/b?sv=2022-11-02&sp=r&sig=[REDACTED]&x=1");
+    assertThat(minimal().redact("s3.amazonaws.com/b/k?X-Amz-Date=20250101T000000Z&X-Amz-Signature=9f86d081884c7d65"))
+        .isEqualTo("s3.amazonaws.com/b/k?X-Amz-Date=20250101T000000Z&X-Amz-Signature=[REDACTED]");
+  }
+
+  @Test
+  void redactsBarePassOnlyAsQueryParameter() {
+    assertThat(minimal().redact("https://legacy.example.com/login?user=bob&pass=hunter2x"))
+        .isEqualTo("https://legacy.example.com/login?user=bob&pass=[REDACTED]");
+    String text = "pass=12 fail=0 skip=1 sig=SIGTERM";
+    assertThat(minimal().redact(text)).isSameAs(text);
+  }
+
+  @Test
+  void redactsPemPrivateKeyUnderSensitiveKeyThroughItsEnd() {
+    String pem = "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAx\nabc+/=\n-----END RSA PRIVATE KEY-----";
+    assertThat(minimal().redact("private_key: " + pem + "\nnext: 1")).isEqualTo("private_key: [REDACTED]\nnext: 1");
+    assertThat(minimal().redact("{\"private_key\": \"" + pem + "\"}")).isEqualTo("{\"private_key\": \"[REDACTED]\"}");
   }
 
   @Test

@@ -64,7 +64,15 @@ final class Assignment {
     if (cls == KeyClassifier.SECRET) {
       return isConnectionKey(s, keyStart, keyEnd) ? RuleIds.CONNECTION_STRING_SECRET : RuleIds.SENSITIVE_KEY;
     }
-    return cls == KeyClassifier.PII && strict ? RuleIds.PII_KEY : -1;
+    if (cls == KeyClassifier.PII && strict) {
+      return RuleIds.PII_KEY;
+    }
+    return isQueryParameter(s, keyStart) && keys.isQuerySecret(s, keyStart, keyEnd)
+        ? RuleIds.CONNECTION_STRING_SECRET : -1;
+  }
+
+  private static boolean isQueryParameter(String s, int keyStart) {
+    return keyStart > 0 && (s.charAt(keyStart - 1) == '?' || s.charAt(keyStart - 1) == '&');
   }
 
   /** A password/account key right after ';', '?' or '&': inside a connection string or JDBC URL. */
@@ -104,6 +112,13 @@ final class Assignment {
       return ScanResult.resumeAt(p + 1);
     } else {
       vs = v;
+    }
+    if (PemBlock.startsAt(s, vs)) {
+      // A private key under its key (private_key: -----BEGIN ...) spans lines: the PEM rule takes it whole.
+      long pem = PemBlock.match(s, vs);
+      if (ScanResult.isMatch(pem)) {
+        return pem;
+      }
     }
     boolean cookie = endsWithIgnoreCase(s, keyEnd, "cookie");
     if (endsWithIgnoreCase(s, keyEnd, "authorization")) {

@@ -22,21 +22,29 @@ public final class KeyClassifier {
   private static final int PII_WORD = 1 << 3;
   private static final int PII_SEQUENCE_END = 1 << 4;
   private static final int IDENTIFIER_WORD = 1 << 5;
+  /** A word that names a secret only after another word: {@code db_pass}, {@code ROOT_PW} (not a bare "pass"). */
+  private static final int COMPOUND_SECRET_WORD = 1 << 6;
+  /** A word that names a secret as a URL query parameter: {@code ?sig=}, {@code &X-Amz-Signature=}, {@code &pass=}. */
+  private static final int QUERY_SECRET_WORD = 1 << 7;
   private static final int MAX_KEY = 96;
   private static final int MAX_QUALIFIERS = 2;
 
   private static final String[] SECRET_WORDS = {
     "password", "passwd", "pwd", "passphrase", "secret", "secrets", "token", "apikey", "authorization",
     "cookie", "cookies", "credential", "credentials", "privatekey", "secretkey", "accesskey", "auth", "cvv",
-    "cvc"
+    "cvc", "pan"
   };
   private static final String[][] SECRET_SEQUENCES = {
     {"api", "key"}, {"private", "key"}, {"secret", "key"}, {"access", "key"}, {"account", "key"},
     {"encryption", "key"}, {"signing", "key"}, {"master", "key"}, {"session", "key"},
-    {"access", "signature"}, {"stripe", "customer", "id"}, {"payment", "reference"}
+    {"access", "signature"}, {"stripe", "customer", "id"}, {"payment", "reference"},
+    {"app", "key"}, {"application", "key"}, {"license", "key"}, {"client", "key"}, {"secret", "key", "base"},
+    {"card", "number"}, {"card", "no"}, {"card", "num"}, {"credit", "card"}, {"cc", "number"}
   };
+  private static final String[] COMPOUND_SECRET_WORDS = {"pass", "pw"};
+  private static final String[] QUERY_SECRET_WORDS = {"sig", "signature", "pass"};
   private static final String[] QUALIFIERS = {
-    "enc", "encrypted", "hash", "hashed", "b64", "base64", "value", "raw", "plaintext", "str", "hex"
+    "enc", "encrypted", "hash", "hashed", "b64", "base64", "value", "raw", "plaintext", "str", "hex", "data"
   };
   private static final String[] PII_WORDS = {
     "email", "username", "user", "login", "phone", "mobile", "address", "addr", "ip", "firstname",
@@ -77,6 +85,8 @@ public final class KeyClassifier {
     addWords(SECRET_WORDS, SECRET_WORD);
     addWords(QUALIFIERS, QUALIFIER);
     addWords(IDENTIFIER_WORDS, IDENTIFIER_WORD);
+    addWords(COMPOUND_SECRET_WORDS, COMPOUND_SECRET_WORD);
+    addWords(QUERY_SECRET_WORDS, QUERY_SECRET_WORD);
     for (String[] seq : SECRET_SEQUENCES) {
       table.addSequence(seq, SECRET_SEQUENCE_END);
       markBigram(seq[seq.length - 1]);
@@ -125,7 +135,8 @@ public final class KeyClassifier {
     int flags = lastFlags;
     for (int stripped = 0; ; stripped++) {
       if ((flags & SECRET_WORD) != 0 || hasSecretSuffix(s, ws, we)
-          || (flags & SECRET_SEQUENCE_END) != 0 && endsWithSequence(s, from, ws, we, end)) {
+          || (flags & SECRET_SEQUENCE_END) != 0 && endsWithSequence(s, from, ws, we, end)
+          || (flags & COMPOUND_SECRET_WORD) != 0 && KeyWords.wordEndBefore(s, from, ws) > from) {
         return SECRET;
       }
       if ((flags & QUALIFIER) == 0 || stripped == MAX_QUALIFIERS) {
@@ -140,6 +151,20 @@ public final class KeyClassifier {
       flags = table.flags(s, ws, we);
     }
     return classifyRest(s, from, end, lastFlags);
+  }
+
+  /**
+   * True when the key {@code s[start, end)}, used as a URL query parameter, names a secret although it
+   * would not elsewhere: a signature ({@code sig}, {@code X-Amz-Signature}, {@code X-Goog-Signature}: a
+   * presigned or SAS URL works for whoever holds it) or a bare {@code pass}.
+   */
+  public boolean isQuerySecret(CharSequence s, int start, int end) {
+    int from = Math.max(start, end - MAX_KEY);
+    int we = KeyWords.wordEndBefore(s, from, end);
+    if (we <= from) {
+      return false;
+    }
+    return (table.flags(s, KeyWords.wordStart(s, from, we, end), we) & QUERY_SECRET_WORD) != 0;
   }
 
   private int classifyRest(CharSequence s, int from, int end, int lastFlags) {
