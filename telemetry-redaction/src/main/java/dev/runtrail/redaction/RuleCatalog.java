@@ -26,7 +26,8 @@ public final class RuleCatalog {
       rule(RuleIds.SENSITIVE_KEY, CREDENTIAL, MINIMAL,
           "Any value under a sensitive key (password, passwd, pwd, secret, token, access_token, api_key/apikey,"
               + " authorization, cookie, private_key, client_secret, credential, stripe_customer_id,"
-              + " payment_reference, ...; case, '-', '_', '.' and camelCase normalised), in maps, JSON and text"
+              + " payment_reference, app_key, license_key, db_pass, card_number, ...; &sig= and &X-Amz-Signature="
+              + " in URLs; case, '-', '_', '.' and camelCase normalised), in maps, JSON and text"
               + " (key=value, key: value, \"key\": \"value\", --key value). Not token_count, input_tokens,"
               + " secret_name, public_key.",
           "client_secret=<value>"),
@@ -114,15 +115,17 @@ public final class RuleCatalog {
           "Password=, Pwd=, AccountKey=, SharedAccessKey= in connection strings and password= in JDBC URLs.",
           "jdbc:postgresql://db/app?user=app&password=<password>"),
       rule(RuleIds.CARD_NUMBER, CREDENTIAL, MINIMAL,
-          "Payment card numbers: 13-19 digits, plain or grouped by spaces/dashes, issuer prefix 2-6,"
-              + " Luhn-valid. Not under id keys (span_id=...).",
-          "4111 1111 1111 1111"),
+          "Payment card numbers, Luhn-valid: 13-19 digits grouped by spaces/dashes with an issuer prefix 2-6, or"
+              + " a plain run of the issuer's length (13 Visa, 14 Diners, 15 Amex, 16 the rest; longer plain runs are"
+              + " ids and timestamps). Not under id keys (span_id=...).",
+          "4111 1111 1111 1111 | 13-16 plain digits"),
       rule(RuleIds.EMAIL, PERSONAL_DATA, BALANCED, "E-mail addresses (not git@host SSH remotes).",
           "jane.doe@example.com"),
       rule(RuleIds.HOME_PATH, ANONYMIZATION, BALANCED,
           "Home directories become ~: /home/<user>, /Users/<user>, C:\\Users\\<user>, and the configured home.",
           "/home/alice/app.log -> ~/app.log"),
-      rule(RuleIds.IPV4_ADDRESS, PERSONAL_DATA, STRICT, "IPv4 addresses.", "203.0.113.7"),
+      rule(RuleIds.IPV4_ADDRESS, PERSONAL_DATA, STRICT,
+          "IPv4 addresses; not versions (Chrome/131.0.0.0, version=1.2.3.4, build 1.0.0.123).", "203.0.113.7"),
       rule(RuleIds.IPV6_ADDRESS, PERSONAL_DATA, STRICT, "IPv6 addresses (full, compressed, IPv4-mapped).",
           "2001:db8::8a2e:370:7334"),
       rule(RuleIds.USER_NAME, ANONYMIZATION, STRICT,

@@ -53,6 +53,9 @@ final class Corpora {
   static Arbitrary<String> count() {
     return Arbitraries.oneOf(Arbitraries.integers().between(0, 999_999_999).map(String::valueOf),
         Arbitraries.longs().between(1_600_000_000_000L, 1_900_000_000_000L).map(String::valueOf),
+        // epoch nanos and 64-bit numeric ids (snowflakes, order ids): 17-19 digits, Luhn-valid one time in ten
+        Arbitraries.longs().between(1_600_000_000_000_000_000L, 1_900_000_000_000_000_000L).map(String::valueOf),
+        Arbitraries.longs().between(10_000_000_000_000_000L, Long.MAX_VALUE).map(String::valueOf),
         Arbitraries.doubles().between(0, 10_000).ofScale(3).map(String::valueOf));
   }
 
@@ -86,7 +89,13 @@ final class Corpora {
             "VAULT_SKIP_VERIFY=false vault.example.com:8200", "hvs", "hvs.enabled=true", "key-value", "key-rotation",
             "key-0123456789abcdef", "ATATT", "ATATT3 prefix", "dp.pt", "dp.st.example", "endpoint=/v1/health",
             "app.atlasv1.json", "org.atlasv1.config", "dckr_pat_count=2", "lin_api_version=2", "PMAK-docs",
-            "AGE-SECRET-KEY-1...", "cd ~/app && make", "Q~ marks", "v1.2.3"),
+            "AGE-SECRET-KEY-1...", "cd ~/app && make", "Q~ marks", "v1.2.3",
+            "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0"
+                + " Safari/537.36", "okhttp/4.12.0 MyApp/2.3.4.5", "version=1.2.3.4", "app_version: 2.14.0.1",
+            "build 1.0.0.123", "AssemblyVersion(\"1.0.0.0\")", "pass=12 fail=0", "sig=SIGTERM",
+            "signature_algorithm=RS256", "client-certificate-data: LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCg==",
+            "integrity sha512-z4PhNX7vuL3xVChQ1m2AB9Yg5AULVxXcg/SpIdNs6c5H0NE8XYXysP+DGNKHfuwvY7kxvUdBeoGlODJ6+SfaPg==",
+            "startTimeUnixNano=1733300000123456789"),
         words());
   }
 

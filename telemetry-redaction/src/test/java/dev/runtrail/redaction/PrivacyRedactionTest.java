@@ -5,7 +5,11 @@ import static dev.runtrail.redaction.TestRedactors.minimal;
 import static dev.runtrail.redaction.TestRedactors.strict;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class PrivacyRedactionTest {
   @Test
@@ -18,6 +22,57 @@ class PrivacyRedactionTest {
   void keepsLuhnInvalidDigitRuns() {
     String text = "order 4111111111111112 and epoch 1726827751123 and 1726827751123456789";
     assertThat(minimal().redact(text)).isSameAs(text);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"4,13", "4,16", "51,16", "55,16", "2221,16", "2720,16", "34,15", "37,15", "36,14", "38,14", "30,14",
+      "6011,16", "65,16", "644,16", "35,16", "62,16"})
+  void redactsPlainCardNumbersOfTheirIssuersLength(String prefix, int length) {
+    String card = RandomTokens.luhnValid(new Random(prefix.hashCode() + length), prefix, length);
+    assertThat(minimal().redact("charged " + card + " ok")).isEqualTo("charged [REDACTED] ok");
+  }
+
+  @Test
+  void redactsGroupedNineteenDigitCard() {
+    String card = RandomTokens.luhnValid(new Random(19), "4", 19);
+    String grouped = card.substring(0, 4) + " " + card.substring(4, 8) + " " + card.substring(8, 12) + " "
+        + card.substring(12, 16) + " " + card.substring(16);
+    assertThat(minimal().redact("paid with " + grouped)).isEqualTo("paid with [REDACTED]");
+  }
+
+  @Test
+  void keepsLuhnValidLongNumericIdsInFreeText() {
+    Random rnd = new Random(3);
+    for (int length = 17; length <= 19; length++) {
+      for (String prefix : new String[] {"4", "5", "6", "3", "2"}) {
+        String id = RandomTokens.luhnValid(rnd, prefix, length);
+        String text = "order " + id + " created, event at " + id + " ns";
+        assertThat(minimal().redact(text)).as(id).isSameAs(text);
+      }
+    }
+  }
+
+  @Test
+  void keepsLuhnValidNumbersOfNoIssuersLength() {
+    Random rnd = new Random(4);
+    String amexPrefixedSixteen = RandomTokens.luhnValid(rnd, "37", 16);
+    String visaFourteen = RandomTokens.luhnValid(rnd, "4", 14);
+    String mastercardFifteen = RandomTokens.luhnValid(rnd, "52", 15);
+    String text = "ids " + amexPrefixedSixteen + " " + visaFourteen + " " + mastercardFifteen;
+    assertThat(minimal().redact(text)).isSameAs(text);
+  }
+
+  @Test
+  void keepsEpochNanosTimestamps() {
+    String text = "startTimeUnixNano=1733300000123456789 at 1733300000123456789 \"ts\": \"4733300000123456785\"";
+    assertThat(minimal().redact(text)).isSameAs(text);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"card_number", "cardNumber", "credit_card", "cc_number", "card_no", "pan"})
+  void redactsAnyCardUnderCardKey(String key) {
+    String card = RandomTokens.luhnValid(new Random(5), "4", 19);
+    assertThat(minimal().redact(key + "=" + card + " amount=12")).isEqualTo(key + "=[REDACTED] amount=12");
   }
 
   @Test
@@ -80,6 +135,28 @@ class PrivacyRedactionTest {
   void strictRedactsIpAddresses() {
     assertThat(strict().redact("from 10.1.2.3 and 2001:db8::8a2e:370:7334 at 10:22:31"))
         .isEqualTo("from [REDACTED] and [REDACTED] at 10:22:31");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Chrome/131.0.0.0", "Mozilla/5.0 (X11) Chrome/131.0.0.0 Safari/537.36", "MyApp/2.3.4.5 (iPhone)",
+      "version=1.2.3.4", "app_version: 2.14.0.1", "\"version\": \"1.0.0.0\"", "Version=\"13.0.3.1\"",
+      "AssemblyVersion(\"1.0.0.0\")", "version 4.18.2.1", "build 1.0.0.123", "release=10.0.0.1"})
+  void keepsFourPartVersionsInStrictMode(String text) {
+    assertThat(strict().redact(text)).isSameAs(text);
+  }
+
+  @Test
+  void keepsChromeVersionInStrictMode() {
+    String ua = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0"
+        + " Safari/537.36";
+    assertThat(strict().redact("User-Agent: " + ua)).isEqualTo("User-Agent: " + ua);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"GET /hosts/10.1.2.3", "http://10.1.2.3/x", "upstream api/10.1.2.3:8080", "peer=10.1.2.3",
+      "host 10.1.2.3", "version from 10.1.2.3"})
+  void stillRedactsAddressesThatAreNoVersion(String text) {
+    assertThat(strict().redact(text)).doesNotContain("10.1.2.3");
   }
 
   @Test

@@ -15,6 +15,23 @@ final class RandomTokens {
 
   private RandomTokens() {}
 
+  /** A Luhn-valid number of {@code length} digits starting with {@code prefix}. */
+  static String luhnValid(Random rnd, String prefix, int length) {
+    StringBuilder digits = new StringBuilder(prefix);
+    while (digits.length() < length - 1) {
+      digits.append(rnd.nextInt(10));
+    }
+    int sum = 0;
+    for (int i = digits.length() - 1, k = 0; i >= 0; i--, k++) {
+      int d = digits.charAt(i) - '0';
+      if (k % 2 == 0) {
+        d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+      }
+      sum += d;
+    }
+    return digits.append((10 - sum % 10) % 10).toString();
+  }
+
   /** {@code length} chars drawn from {@code alphabet}. */
   static String random(Random rnd, int length, String alphabet) {
     StringBuilder sb = new StringBuilder(length);

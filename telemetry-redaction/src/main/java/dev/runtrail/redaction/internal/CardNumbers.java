@@ -1,19 +1,22 @@
 package dev.runtrail.redaction.internal;
 
 /**
- * Payment card numbers: 13-19 digits, plain or in groups separated by single spaces or dashes (first
- * group of 4), issuer prefix 2-6, Luhn-valid. Card numbers have no keyword, so the gate is a digit run
- * at a token boundary; the run is walked once and scanning resumes after it. A number under an id key
- * ({@code span_id=...}) is an identifier and passes, as do digits glued to letters (hex ids).
+ * Payment card numbers: 13-19 digits in groups separated by single spaces or dashes (first group of 4),
+ * issuer prefix 2-6, Luhn-valid; or a plain run of digits whose length is one its issuer uses (13 for
+ * Visa, 14 for Diners, 15 for Amex, 16 for the rest), because long plain numbers are mostly ids and
+ * timestamps (a 19-digit snowflake or epoch-nanos value passes Luhn one time in ten). Card numbers have
+ * no keyword, so the gate is a digit run at a token boundary; the run is walked once and scanning resumes
+ * after it. A number under an id key ({@code span_id=...}) is an identifier and passes, as do digits
+ * glued to letters (hex ids).
  */
 final class CardNumbers {
   private static final int MIN_DIGITS = 13;
   private static final int MAX_DIGITS = 19;
 
-  private final KeyClassifier keys;
+  private final NumberContext context;
 
-  CardNumbers(KeyClassifier keys) {
-    this.keys = keys;
+  CardNumbers(NumberContext context) {
+    this.context = context;
   }
 
   /** A digit at {@code d} that starts a token. Returns a match or where the digit stretch ends. */
@@ -31,7 +34,7 @@ final class CardNumbers {
       }
     }
     long found = groups == 1 ? single(s, d, end) : grouped(s, d, end);
-    return ScanResult.isMatch(found) && !underIdentifierKey(s, ScanResult.start(found))
+    return ScanResult.isMatch(found) && !context.underIdentifierKey(s, ScanResult.start(found))
         ? found : ScanResult.resumeAt(shortNumericTail(s, end));
   }
 
@@ -57,6 +60,29 @@ final class CardNumbers {
     return prefix >= 221 && prefix <= 720;
   }
 
+  /**
+   * An ungrouped run of {@code digits} digits at {@code d}: the lengths issuers give their cards, 13 for
+   * Visa (4), 14 for Diners (30, 36, 38, 39), 15 for Amex (34, 37), 16 for every prefix but Amex. 17-19
+   * digit cards exist but are rare and printed grouped; plain, that length is an id or a timestamp.
+   */
+  static boolean plainLengthFitsIssuer(String s, int d, int digits) {
+    char first = s.charAt(d);
+    char second = s.charAt(d + 1);
+    boolean amex = first == '3' && (second == '4' || second == '7');
+    switch (digits) {
+      case 13:
+        return first == '4';
+      case 14:
+        return first == '3' && (second == '0' || second == '6' || second == '8' || second == '9');
+      case 15:
+        return amex;
+      case 16:
+        return !amex && mayStartCard(s, d);
+      default:
+        return false;
+    }
+  }
+
   private static boolean isNumericSeparator(char c) {
     return c == ':' || c == '.' || c == '-' || c == 'T' || c == ',' || c == '/' || c == '+';
   }
@@ -78,7 +104,7 @@ final class CardNumbers {
   }
 
   private static long single(String s, int from, int to) {
-    return isCard(s, from, to, to) ? ScanResult.match(RuleIds.CARD_NUMBER, from, to) : ScanResult.resumeAt(to);
+    return plainLengthFitsIssuer(s, from, to - from) && isCard(s, from, to, to) ? ScanResult.match(RuleIds.CARD_NUMBER, from, to) : ScanResult.resumeAt(to);
   }
 
   /** Tries each group of 4 as a start, and any space-bounded 13-19 digit group on its own. */
@@ -92,7 +118,7 @@ final class CardNumbers {
           return found;
         }
       } else if (ge - gs >= MIN_DIGITS && spaceBounded(s, gs, ge, stretchStart, stretchEnd)
-          && isCard(s, gs, ge, stretchEnd)) {
+          && plainLengthFitsIssuer(s, gs, ge - gs) && isCard(s, gs, ge, stretchEnd)) {
         return ScanResult.match(RuleIds.CARD_NUMBER, gs, ge);
       }
       gs = ge + 1;
@@ -161,18 +187,5 @@ final class CardNumbers {
     }
     WorkMeter.add(to - from);
     return count >= MIN_DIGITS && count <= MAX_DIGITS && sum % 10 == 0;
-  }
-
-  /** {@code span_id=4111...}, {@code "traceId": "4111..."}: the digits are an identifier, not a card. */
-  private boolean underIdentifierKey(String s, int start) {
-    int k = start;
-    while (k > 0 && start - k < 3 && " =:\"'".indexOf(s.charAt(k - 1)) >= 0) {
-      k--;
-    }
-    if (k == start) {
-      return false;
-    }
-    int keyStart = CharClass.runStart(s, k, k - 64, CharClass.KEY);
-    return keyStart < k && keys.classify(s, keyStart, k) == KeyClassifier.IDENTIFIER;
   }
 }

@@ -23,6 +23,7 @@ public final class TextScanner {
   private final Assignment assignment;
   private final CliFlag cliFlag;
   private final CardNumbers cards;
+  private final NumberContext numbers;
   private final HomePath homePath;
   private final UserName userName;
   private final boolean ipv4;
@@ -41,7 +42,8 @@ public final class TextScanner {
     KeyClassifier keys = settings.keys();
     this.assignment = new Assignment(keys, settings.strict(), replacement.maskText());
     this.cliFlag = new CliFlag(keys, settings.strict());
-    this.cards = new CardNumbers(keys);
+    this.numbers = new NumberContext(keys);
+    this.cards = new CardNumbers(numbers);
     this.homePath = new HomePath(settings.homeDirectory());
     this.ipv4 = enabled(RuleIds.IPV4_ADDRESS);
     this.ipv6 = enabled(RuleIds.IPV6_ADDRESS);
@@ -246,13 +248,13 @@ public final class TextScanner {
   }
 
   /**
-   * A number at a token start (normal modes): only a run of 4+ digits with an issuer prefix that is long
-   * enough or continues with a card separator can start a card; everything else is skipped together with
+   * A number at a token start (normal modes): only a run of 4+ digits with an issuer prefix that has a
+   * plain card's length (13-16) or continues with a card separator can start a card; everything else is skipped together with
    * the short runs chained to it ({@code 2025-09-20T10:22:31.123Z}).
    */
   private static int quickSkipNumber(String s, int i, int n, boolean cardsOn) {
     int e = digitsEnd(s, i + 1, n);
-    if (cardsOn && e - i >= 4 && (e - i >= 13 || e + 1 < n && (s.charAt(e) == ' ' || s.charAt(e) == '-')
+    if (cardsOn && e - i >= 4 && (e - i >= 13 && e - i <= 16 || e + 1 < n && (s.charAt(e) == ' ' || s.charAt(e) == '-')
         && CharClass.isDigit(s.charAt(e + 1))) && CardNumbers.mayStartCard(s, i)) {
       return i;
     }
@@ -350,7 +352,10 @@ public final class TextScanner {
     return VendorTokens.dash(s, d);
   }
 
-  /** A token-starting digit run may begin an IPv4 address (strict) or a card number. */
+  /**
+   * A token-starting digit run may begin an IPv4 address (strict; not a version such as
+   * {@code Chrome/131.0.0.0}) or a card number.
+   */
   private long digit(String s, int d) {
     if (d > 0 && CharClass.isAlnum(s.charAt(d - 1))) {
       return ScanResult.resumeAt(CharClass.runEnd(s, d, s.length(), CharClass.ALNUM));
@@ -358,7 +363,10 @@ public final class TextScanner {
     if (ipv4) {
       long r = IpAddresses.ipv4(s, d);
       if (ScanResult.isMatch(r)) {
-        return r;
+        if (!numbers.isVersion(s, d, ScanResult.end(r))) {
+          return r;
+        }
+        return ScanResult.resumeAt(ScanResult.end(r));
       }
     }
     return cards.match(s, d);
