@@ -95,7 +95,10 @@ final class Corpora {
             "build 1.0.0.123", "AssemblyVersion(\"1.0.0.0\")", "pass=12 fail=0", "sig=SIGTERM",
             "signature_algorithm=RS256", "client-certificate-data: LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCg==",
             "integrity sha512-z4PhNX7vuL3xVChQ1m2AB9Yg5AULVxXcg/SpIdNs6c5H0NE8XYXysP+DGNKHfuwvY7kxvUdBeoGlODJ6+SfaPg==",
-            "startTimeUnixNano=1733300000123456789"),
+            "startTimeUnixNano=1733300000123456789", "AccountSid=AC0123456789abcdef0123456789abcdef",
+            "MessageSid SM0123456789abcdef0123456789abcdef", "SKU-12345", "OTLP exporter", "OTel SDK", "MDC keys",
+            "NTP sync", "region us-east-1 en-us", "s.getConfigurationManager", "s.substring(0, 24)", "hvs.example.com",
+            "logs.example.com", "hooks.slack.com/apps/A0F7XDUAZ", "NRAK-docs", "GOCSPX-short", "HRKU-docs"),
         words());
   }
 

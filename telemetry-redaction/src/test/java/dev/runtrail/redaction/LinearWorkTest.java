@@ -34,7 +34,11 @@ class LinearWorkTest {
       "dop_v1_", "shpat_", "glsa_", "glc_", "pypi-AgEIcHlwaS5vcmc", "sk-proj-", "ya29.", "ya29.a", "ya29.a.", "dapi",
       "dapi0", "da", "9.", "hvs.", "hvb.a", "h", "hv", "dp.", "dp.pt.", "dp.scim.a", "~", "Q~", "1Q~", "abc1Q~a",
       "aaaaaaaaaaaaaa.atlasv1.", ".atlasv1.a", "v1.", "ATATT3", "ATATT3=", "AGE-SECRET-KEY-1", "AGE-SECRET-KEY-1Q",
-      "PMAK-", "PMAK-0", "key-", "key-0", "dckr_pat_", "dckr_oat_a", "lin_api_", "lin_api_a"
+      "PMAK-", "PMAK-0", "key-", "key-0", "dckr_pat_", "dckr_oat_a", "lin_api_", "lin_api_a",
+      "SK", "SKa", "S", "MT", "MTa", " MTIz", "MTIzNDU2Nzg5MDEyMzQ1Njc4OTA.", "MTIzNDU2Nzg5MDEyMzQ1Njc4OTA.abcdef.", "Oz.",
+      "HRKU-", "HRKU-AA", "NRAK-", "NRII-a", "NRJS-0", "GOCSPX-", "GOCSPX-a", "-us1", "a-us1", "0123456789abcdef-us1 ",
+      "s.", "s.a", " s.", "s.aB1", "hooks.", "hooks.slack.com/", "hooks.slack.com/services/", "hooks.slack.com/services/T1/",
+      "hvs.aB1", "sig=", "&sig=", "?pass=", "db_pass=", "private_key: -----BEGIN ", "private_key: -----BEGIN RSA PRIVATE KEY-----"
     };
     Stream.Builder<Arguments> all = Stream.builder();
     for (String seed : seeds) {

@@ -33,6 +33,28 @@ class PlatformTokenRedactionTest {
   }
 
   @Test
+  void redactsLegacyVaultServiceToken() {
+    String token = "s." + random(new Random(21), 21, ALNUM) + "Ab1";
+    assertThat(minimal().redact("vault login " + token)).isEqualTo("vault login [REDACTED]");
+    assertThat(minimal().redact("VAULT_TOKEN=" + token + " vault kv get x")).isEqualTo("VAULT_TOKEN=[REDACTED] vault kv get x");
+    assertThat(minimal().redact("token " + token + ".")).isEqualTo("token [REDACTED].");
+  }
+
+  @Test
+  void redactsVaultDevRootToken() {
+    String token = "hvs." + random(new Random(22), 21, ALNUM) + "Xy7";
+    assertThat(minimal().redact("Root Token: " + token)).isEqualTo("Root Token: [REDACTED]");
+    assertThat(minimal().redact("vault login " + token)).isEqualTo("vault login [REDACTED]");
+  }
+
+  @Test
+  void keepsCodeThatLooksLikeALegacyVaultToken() {
+    String text = "s.getConfigurationManager s.setAccessibleModifier s.substring(0, 24) this.s.someVeryLongFieldNameHere"
+        + " logs.abcdefghijklmnopqrstuvwx hvs.enabledForAllNamespaces hvs.example.com";
+    assertThat(minimal().redact(text)).isSameAs(text);
+  }
+
+  @Test
   void redactsVaultBatchTokenButNotAShortOne() {
     Random rnd = new Random(1);
     String batch = "hvb.AAAAAQ" + random(rnd, 150, B64URL);

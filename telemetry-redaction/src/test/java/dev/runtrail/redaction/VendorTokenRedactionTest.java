@@ -52,6 +52,15 @@ class VendorTokenRedactionTest {
   }
 
   @Test
+  void redactsSlackWebhookWithoutScheme() {
+    String secret = "T024BE7LD/B07QJ1R9XMK/" + random(new Random(13), 24, ALNUM);
+    assertThat(minimal().redact("SLACK_WEBHOOK=hooks.slack.com/services/" + secret + " set"))
+        .isEqualTo("SLACK_WEBHOOK=hooks.slack.com/services/[REDACTED] set");
+    assertThat(minimal().redact("curl -X POST hooks.slack.com/services/" + secret))
+        .isEqualTo("curl -X POST hooks.slack.com/services/[REDACTED]");
+  }
+
+  @Test
   void keepsSlackUrlsWithoutASecretPath() {
     String text = "see https://hooks.slack.com/ and https://hooks.slack.com/services/ or"
         + " https://api.slack.com/messaging/webhooks and https://hooks.slack.com/apps/A0F7XDUAZ";
@@ -161,6 +170,78 @@ class VendorTokenRedactionTest {
     redactor.redact("https://hooks.slack.com/services/T0/B0/" + random(rnd, 24, ALNUM) + " dapi" + random(rnd, 32, HEX)
         + " ya29." + random(rnd, 40, B64URL) + "x");
     assertThat(rules).hasToString("slack-webhook-url databricks-token google-oauth-access-token ");
+  }
+
+  @Test
+  void redactsTwilioApiKeySid() {
+    String sid = "SK" + random(new Random(14), 32, HEX);
+    assertThat(minimal().redact("twilio api:core:keys:fetch --sid " + sid + " ok"))
+        .isEqualTo("twilio api:core:keys:fetch --sid [REDACTED] ok");
+    assertThat(minimal().redact("TWILIO_API_KEY=" + sid)).isEqualTo("TWILIO_API_KEY=[REDACTED]");
+  }
+
+  @Test
+  void keepsTwilioAccountAndMessageSids() {
+    Random rnd = new Random(15);
+    String text = "AccountSid=AC" + random(rnd, 32, HEX) + " MessageSid SM" + random(rnd, 32, HEX) + " CallSid: CA"
+        + random(rnd, 32, HEX) + " SKU-12345 SK" + random(rnd, 31, HEX) + " SK" + random(rnd, 32, HEX).toUpperCase();
+    assertThat(minimal().redact(text)).isSameAs(text);
+  }
+
+  @Test
+  void redactsDiscordBotToken() {
+    Random rnd = new Random(16);
+    String id = Base64.getEncoder().withoutPadding()
+        .encodeToString(("1" + random(rnd, 18, RandomTokens.DIGITS)).getBytes(StandardCharsets.US_ASCII));
+    String token = id + "." + random(rnd, 6, B64URL) + "." + random(rnd, 38, B64URL);
+    assertThat(minimal().redact("logging in with " + token + " as bot")).isEqualTo("logging in with [REDACTED] as bot");
+    assertThat(minimal().redact("Authorization: Bot " + token)).isEqualTo("Authorization: Bot [REDACTED]");
+  }
+
+  @Test
+  void redactsHerokuApiKey() {
+    String key = "HRKU-AA" + random(new Random(17), 58, B64URL);
+    assertThat(minimal().redact("heroku authorizations:create => " + key + "\n"))
+        .isEqualTo("heroku authorizations:create => [REDACTED]\n");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"NRAK-", "NRII-", "NRJS-"})
+  void redactsNewRelicKeys(String prefix) {
+    Random rnd = new Random(prefix.hashCode());
+    String body = switch (prefix) {
+      case "NRAK-" -> random(rnd, 27, UPPER + RandomTokens.DIGITS);
+      case "NRII-" -> random(rnd, 30, ALNUM) + "-" + random(rnd, 1, ALNUM);
+      default -> random(rnd, 19, HEX);
+    };
+    assertThat(minimal().redact("newrelic key " + prefix + body + ".")).isEqualTo("newrelic key [REDACTED].");
+  }
+
+  @Test
+  void redactsGoogleOAuthClientSecret() {
+    String secret = "GOCSPX-" + random(new Random(18), 28, B64URL);
+    assertThat(minimal().redact("oauth client created, secret " + secret)).isEqualTo("oauth client created, secret [REDACTED]");
+  }
+
+  @Test
+  void redactsMailchimpApiKey() {
+    String key = random(new Random(19), 32, HEX) + "-us21";
+    assertThat(minimal().redact("mailchimp " + key + " rejected")).isEqualTo("mailchimp [REDACTED] rejected");
+  }
+
+  @Test
+  void keepsMailchimpAndNewRelicLookalikes() {
+    Random rnd = new Random(20);
+    String text = "region us-east-1 locale en-us " + random(rnd, 32, HEX) + "-usage NRAK-docs NRJS-" + random(rnd, 12, HEX)
+        + " GOCSPX-short run-" + random(rnd, 40, HEX) + "-us1x";
+    assertThat(minimal().redact(text)).isSameAs(text);
+  }
+
+  @Test
+  void keepsDiscordLookalikes() {
+    String text = "OTLP exporter, OTel SDK, MDC keys, NTP sync, MTU 1500, ODBC driver, Main.java:12,"
+        + " MTAwMDAwMDAwMDAwMDAwMDAwMA.short.x NzE0.abcdef.ghijklmnopqrstuvwxyz0123456789";
+    assertThat(minimal().redact(text)).isSameAs(text);
   }
 
   @Test

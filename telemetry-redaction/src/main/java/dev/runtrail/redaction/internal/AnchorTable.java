@@ -6,8 +6,10 @@ package dev.runtrail.redaction.internal;
  * ({@link #MULTI} when several kinds share a char; then {@link #multi} holds their bits). {@link #after}
  * holds the classes of previous char after which the anchor can start a match: a digit or 'A' only at a
  * token start, '/' only at a path start (or after ':' alone, when only the Slack webhook rule needs it),
- * '_', 'J' and '~' only after a letter, '.' only after a digit ({@code ya29.}, {@code atlasv1.}), 'G' only
- * after 'S', 'a' and 'p' only after 'd' ({@code dapi}, {@code dp.}), 'v' only after 'h' ({@code hvs.}).
+ * '_', 'J' and '~' only after a letter, '.' only after a digit ({@code ya29.}, {@code atlasv1.}) or 's'
+ * ({@code s.} Vault tokens, {@code hooks.slack.com}), 'G' and 'K' only after 'S' ({@code SG.}, {@code SK}),
+ * 'a' and 'p' only after 'd' ({@code dapi}, {@code dp.}), 'v' only after 'h' ({@code hvs.}), 'M', 'N', 'O'
+ * only at a token start (Discord bot tokens), 'u' only after '-' ({@code -us13}, Mailchimp).
  * The scan loop tests
  * {@code after[c] & PREVIOUS[prev]} (both packed into {@link #steps}), so digits inside hex ids, '/' inside paths and '-' inside dates never
  * stop it.
@@ -36,12 +38,18 @@ final class AnchorTable {
   static final byte LOWER_V = 17;
   /** '~' after a letter ({@code Q~} in Azure AD client secrets). */
   static final byte TILDE = 18;
-  static final byte MULTI = 19;
+  /** 'K' after 'S' ({@code SK} + 32 hex, Twilio). */
+  static final byte UPPER_K = 19;
+  /** 'M', 'N', 'O' at a token start (Discord bot tokens). */
+  static final byte DISCORD = 20;
+  /** 'u' after '-' ({@code -us} + a digit ends a Mailchimp key). */
+  static final byte LOWER_U = 21;
+  static final byte MULTI = 22;
 
   static final int LETTER = 1;
   static final int DIGIT_CHAR = 1 << 1;
   static final int UNDERSCORE_CHAR = 1 << 2;
-  static final int DOT_OR_DASH = 1 << 3;
+  static final int DOT_CHAR = 1 << 3;
   static final int COLON_CHAR = 1 << 4;
   static final int OTHER = 1 << 5;
   /**
@@ -53,8 +61,12 @@ final class AnchorTable {
   static final int UPPER_S_CHAR = 1 << 7;
   /** 'h', so that 'v' anchors after it alone ({@code hvs.}). */
   static final int LOWER_H_CHAR = 1 << 8;
-  private static final int LETTERS = LETTER | LOWER_D_CHAR | UPPER_S_CHAR | LOWER_H_CHAR;
-  private static final int NOT_ALNUM = UNDERSCORE_CHAR | DOT_OR_DASH | COLON_CHAR | OTHER;
+  /** 's', so that '.' anchors after it ({@code s.} Vault tokens, {@code hooks.slack.com/}). */
+  static final int LOWER_S_CHAR = 1 << 9;
+  /** '-' apart from '.', so that 'u' anchors after '-' alone ({@code -us13}). */
+  static final int DASH_CHAR = 1 << 10;
+  private static final int LETTERS = LETTER | LOWER_D_CHAR | UPPER_S_CHAR | LOWER_H_CHAR | LOWER_S_CHAR;
+  private static final int NOT_ALNUM = UNDERSCORE_CHAR | DOT_CHAR | DASH_CHAR | COLON_CHAR | OTHER;
   private static final int ANY = NOT_ALNUM | LETTERS | DIGIT_CHAR;
 
   /** The class of every char as a previous char; non-ASCII counts as {@link #OTHER} (a boundary). */
@@ -70,12 +82,13 @@ final class AnchorTable {
       PREVIOUS[c] = DIGIT_CHAR;
     }
     PREVIOUS['_'] = UNDERSCORE_CHAR;
-    PREVIOUS['.'] = DOT_OR_DASH;
-    PREVIOUS['-'] = DOT_OR_DASH;
+    PREVIOUS['.'] = DOT_CHAR;
+    PREVIOUS['-'] = DASH_CHAR;
     PREVIOUS[':'] = COLON_CHAR;
     PREVIOUS['d'] = LOWER_D_CHAR;
     PREVIOUS['S'] = UPPER_S_CHAR;
     PREVIOUS['h'] = LOWER_H_CHAR;
+    PREVIOUS['s'] = LOWER_S_CHAR;
   }
 
   final byte[] kinds = new byte[65536];
@@ -98,6 +111,7 @@ final class AnchorTable {
     if (on.any(RuleIds.IPV6_ADDRESS)) mark(':', COLON, LETTERS | DIGIT_CHAR | OTHER);
     if (on.any(RuleIds.PEM_PRIVATE_KEY, RuleIds.GITLAB_TOKEN, RuleIds.SLACK_TOKEN, RuleIds.OPENAI_API_KEY,
         RuleIds.ANTHROPIC_API_KEY, RuleIds.PYPI_TOKEN, RuleIds.POSTMAN_API_KEY, RuleIds.MAILGUN_API_KEY,
+        RuleIds.HEROKU_API_KEY, RuleIds.NEW_RELIC_API_KEY, RuleIds.GOOGLE_OAUTH_CLIENT_SECRET,
         RuleIds.SENSITIVE_KEY, RuleIds.PII_KEY)) {
       mark('-', DASH, LETTERS | COLON_CHAR | OTHER);
     }
@@ -114,6 +128,14 @@ final class AnchorTable {
     if (on.any(RuleIds.SENDGRID_API_KEY)) mark('G', UPPER_G, UPPER_S_CHAR);
     if (on.any(RuleIds.DATABRICKS_TOKEN)) mark('a', LOWER_A, LOWER_D_CHAR);
     if (on.any(RuleIds.GOOGLE_OAUTH_ACCESS_TOKEN, RuleIds.TERRAFORM_CLOUD_TOKEN)) mark('.', DOT, DIGIT_CHAR);
+    if (on.any(RuleIds.VAULT_TOKEN, RuleIds.SLACK_WEBHOOK_URL)) mark('.', DOT, LOWER_S_CHAR);
+    if (on.any(RuleIds.TWILIO_API_KEY)) mark('K', UPPER_K, UPPER_S_CHAR);
+    if (on.any(RuleIds.MAILCHIMP_API_KEY)) mark('u', LOWER_U, DASH_CHAR);
+    if (on.any(RuleIds.DISCORD_BOT_TOKEN)) {
+      mark('M', DISCORD, NOT_ALNUM);
+      mark('N', DISCORD, NOT_ALNUM);
+      mark('O', DISCORD, NOT_ALNUM);
+    }
     if (on.any(RuleIds.DOPPLER_TOKEN)) mark('p', LOWER_P, LOWER_D_CHAR);
     if (on.any(RuleIds.VAULT_TOKEN)) mark('v', LOWER_V, LOWER_H_CHAR);
     if (on.any(RuleIds.AZURE_AD_CLIENT_SECRET)) mark('~', TILDE, LETTERS);
@@ -127,8 +149,8 @@ final class AnchorTable {
       for (char c = '0'; c <= '9'; c++) mark(c, DIGIT, NOT_ALNUM);
     }
     if (userFirstChar != 0) {
-      mark(CharClass.lower(userFirstChar), USER, DOT_OR_DASH | COLON_CHAR | OTHER);
-      mark(Character.toUpperCase(userFirstChar), USER, DOT_OR_DASH | COLON_CHAR | OTHER);
+      mark(CharClass.lower(userFirstChar), USER, DOT_CHAR | DASH_CHAR | COLON_CHAR | OTHER);
+      mark(Character.toUpperCase(userFirstChar), USER, DOT_CHAR | DASH_CHAR | COLON_CHAR | OTHER);
     }
     for (int c = 0; c < steps.length; c++) {
       steps[c] = after[c] & 0xffff | (PREVIOUS[c] & 0xffff) << 16;

@@ -65,6 +65,12 @@ public final class ExampleSecrets {
         return whole("dp." + pick(rnd, "pt.", "st.", "ct.", "sa.", "scim.", "audit.") + mixed(rnd, 43, ALNUM));
       case RuleIds.AGE_SECRET_KEY: return whole("AGE-SECRET-KEY-1" + random(rnd, 58, "QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L"));
       case RuleIds.MAILGUN_API_KEY: return whole("key-" + random(rnd, 32, HEX));
+      case RuleIds.TWILIO_API_KEY: return whole("SK" + random(rnd, 32, HEX));
+      case RuleIds.DISCORD_BOT_TOKEN: return whole(discord(rnd));
+      case RuleIds.HEROKU_API_KEY: return whole("HRKU-AA" + random(rnd, 58, B64URL));
+      case RuleIds.NEW_RELIC_API_KEY: return whole(newRelic(rnd));
+      case RuleIds.GOOGLE_OAUTH_CLIENT_SECRET: return whole("GOCSPX-" + random(rnd, 28, B64URL));
+      case RuleIds.MAILCHIMP_API_KEY: return whole(random(rnd, 32, HEX) + "-us" + (1 + rnd.nextInt(21)));
       case RuleIds.JWT: return whole(jwt(rnd));
       case RuleIds.PEM_PRIVATE_KEY: return pem(rnd);
       case RuleIds.AUTHORIZATION_HEADER: return authorization(rnd);
@@ -95,6 +101,21 @@ public final class ExampleSecrets {
     }
   }
 
+  /** The base64 of a bot's 17-20 digit id, a 6-char timestamp and a 27 (older) or 38 char HMAC. */
+  private static String discord(RandomGenerator rnd) {
+    String id = (1 + rnd.nextInt(9)) + digits(rnd, 16 + rnd.nextInt(4));
+    String encodedId = Base64.getEncoder().withoutPadding().encodeToString(id.getBytes(StandardCharsets.US_ASCII));
+    return encodedId + "." + random(rnd, 6, B64URL) + "." + random(rnd, rnd.nextBoolean() ? 27 : 38, B64URL);
+  }
+
+  private static String newRelic(RandomGenerator rnd) {
+    switch (rnd.nextInt(3)) {
+      case 0: return "NRAK-" + random(rnd, 27, UPPER + DIGITS);
+      case 1: return "NRII-" + random(rnd, 32, ALNUM + "-");
+      default: return "NRJS-" + random(rnd, 19, HEX);
+    }
+  }
+
   private static String[] slackWebhook(RandomGenerator rnd) {
     String team = "T" + random(rnd, 8 + rnd.nextInt(3), UPPER + DIGITS);
     String secret;
@@ -111,7 +132,7 @@ public final class ExampleSecrets {
         secret = "triggers/" + team + "/" + digits(rnd, 13) + "/" + random(rnd, 32, HEX);
     }
     String path = secret.substring(secret.indexOf('/') + 1);
-    return new String[] {pick(rnd, "https", "http") + "://hooks.slack.com/" + secret, path};
+    return new String[] {pick(rnd, "https://", "http://", "") + "hooks.slack.com/" + secret, path};
   }
 
   /** A service account token, or a Cloud API token (base64 of its JSON, as issued). */
@@ -125,11 +146,13 @@ public final class ExampleSecrets {
     return "glc_" + Base64.getEncoder().encodeToString(json.getBytes(StandardCharsets.UTF_8));
   }
 
-  /** A service (hvs.), batch (hvb.) or recovery (hvr.) token of its issued length. */
+  /** A service (hvs.), batch (hvb.) or recovery (hvr.) token of its issued length; a dev root or legacy one. */
   private static String vault(RandomGenerator rnd) {
-    switch (rnd.nextInt(3)) {
+    switch (rnd.nextInt(5)) {
       case 0: return "hvs.CAESI" + random(rnd, 86 + rnd.nextInt(20), B64URL);
       case 1: return "hvb.AAAAAQ" + random(rnd, 132 + rnd.nextInt(40), B64URL);
+      case 2: return "hvs." + mixed(rnd, 24, ALNUM);
+      case 3: return "s." + mixed(rnd, 24, ALNUM);
       default: return "hvr." + random(rnd, 90 + rnd.nextInt(20), B64URL);
     }
   }

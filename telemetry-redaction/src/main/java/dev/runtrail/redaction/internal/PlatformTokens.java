@@ -14,6 +14,8 @@ import static dev.runtrail.redaction.internal.CharClass.HEX;
  */
 final class PlatformTokens {
   private static final int VAULT_MIN = 90;
+  /** Vault dev-server root tokens and pre-1.10 service tokens: 24 chars after {@code hvs.} or {@code s.}. */
+  private static final int VAULT_SHORT = 24;
   private static final int VAULT_BATCH_MIN = 138;
   private static final int TERRAFORM_ID = 14;
   private static final int TERRAFORM_MIN = 60;
@@ -33,7 +35,8 @@ final class PlatformTokens {
 
   /**
    * HashiCorp Vault tokens at {@code h} (a token start): {@code hvs.} (service) and {@code hvr.} (recovery)
-   * + 90+, {@code hvb.} (batch) + 138+ base64url chars.
+   * + 90+, {@code hvb.} (batch) + 138+ base64url chars; a shorter {@code hvs.} token (a dev server's root
+   * token, 24 chars) when it looks random.
    */
   static long vault(String s, int h) {
     if (!atTokenStart(s, h) || !CharClass.matches(s, h, "hv") || !CharClass.matches(s, h + 3, ".")) {
@@ -44,8 +47,55 @@ final class PlatformTokens {
       return ScanResult.resumeAt(h + 1);
     }
     int end = CharClass.runEnd(s, h + 4, s.length(), B64URL);
-    return end - h - 4 < (kind == 'b' ? VAULT_BATCH_MIN : VAULT_MIN)
-        ? ScanResult.resumeAt(h + 1) : ScanResult.match(RuleIds.VAULT_TOKEN, h, end);
+    int length = end - h - 4;
+    if (length >= (kind == 'b' ? VAULT_BATCH_MIN : VAULT_MIN)
+        || kind == 's' && length >= VAULT_SHORT && !dottedOn(s, end) && looksRandom(s, h + 4, end)) {
+      return ScanResult.match(RuleIds.VAULT_TOKEN, h, end);
+    }
+    return ScanResult.resumeAt(h + 1);
+  }
+
+  /**
+   * Legacy Vault service tokens at {@code s0} (a lone 's' before '.'): {@code s.} + exactly 24
+   * alphanumerics that look random (not {@code s.getConfigurationManagerX}).
+   */
+  static long legacyVault(String s, int s0) {
+    if (!atTokenStart(s, s0)) {
+      return ScanResult.resumeAt(s0 + 2);
+    }
+    int from = s0 + 2;
+    int end = CharClass.runEnd(s, from, from + VAULT_SHORT + 1, ALNUM);
+    if (end != from + VAULT_SHORT || CharClass.at(s, end, B64URL) || dottedOn(s, end) || !looksRandom(s, from, end)) {
+      return ScanResult.resumeAt(s0 + 2);
+    }
+    return ScanResult.match(RuleIds.VAULT_TOKEN, s0, end);
+  }
+
+  /** A '.' at {@code p} that continues a dotted name ({@code s.abc.def}) rather than ending a sentence. */
+  private static boolean dottedOn(String s, int p) {
+    return CharClass.matches(s, p, ".") && CharClass.at(s, p + 1, ALNUM);
+  }
+
+  /**
+   * Mixed case with a digit, or with six of each case: random alphanumerics nearly always are, names and
+   * camelCase identifiers are not.
+   */
+  private static boolean looksRandom(String s, int from, int to) {
+    int upper = 0;
+    int lower = 0;
+    boolean digit = false;
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (CharClass.is(c, CharClass.UPPER)) {
+        upper++;
+      } else if (CharClass.is(c, CharClass.LOWER)) {
+        lower++;
+      } else if (CharClass.isDigit(c)) {
+        digit = true;
+      }
+    }
+    WorkMeter.add(to - from);
+    return upper > 0 && lower > 0 && (digit || upper >= 6 && lower >= 6);
   }
 
   /**

@@ -20,7 +20,8 @@ final class PrefixEnds {
       "at:*", "dt:l", "tt:p", "rt:l", "bt:c", "ft:l", "mt:i", "nt:e", "as:o", // glpat- glsoat- gldt- ...
       "xb:o", "xp:o", "xa:o", "xr:o", "xs:o", "xe:o", "pp:a", // xoxb- ... xapp-
       "sk: ", "pi:y", // sk- pypi-
-      "AK:M", "ey:k"); // PMAK- key-
+      "AK:*", "ey:k", // PMAK- NRAK- key-
+      "KU:R", "II:R", "JS:R", "PX:S"); // HRKU- NRII- NRJS- GOCSPX-
 
   private static final byte ANY = 1;
   private static final byte BOUNDARY = 2;

@@ -37,18 +37,24 @@ public final class RuleIds {
   public static final int DOPPLER_TOKEN = 29;
   public static final int AGE_SECRET_KEY = 30;
   public static final int MAILGUN_API_KEY = 31;
-  public static final int JWT = 32;
-  public static final int PEM_PRIVATE_KEY = 33;
-  public static final int AUTHORIZATION_HEADER = 34;
-  public static final int URL_CREDENTIALS = 35;
-  public static final int CONNECTION_STRING_SECRET = 36;
-  public static final int CARD_NUMBER = 37;
-  public static final int EMAIL = 38;
-  public static final int HOME_PATH = 39;
-  public static final int IPV4_ADDRESS = 40;
-  public static final int IPV6_ADDRESS = 41;
-  public static final int USER_NAME = 42;
-  public static final int COUNT = 43;
+  public static final int TWILIO_API_KEY = 32;
+  public static final int DISCORD_BOT_TOKEN = 33;
+  public static final int HEROKU_API_KEY = 34;
+  public static final int NEW_RELIC_API_KEY = 35;
+  public static final int GOOGLE_OAUTH_CLIENT_SECRET = 36;
+  public static final int MAILCHIMP_API_KEY = 37;
+  public static final int JWT = 38;
+  public static final int PEM_PRIVATE_KEY = 39;
+  public static final int AUTHORIZATION_HEADER = 40;
+  public static final int URL_CREDENTIALS = 41;
+  public static final int CONNECTION_STRING_SECRET = 42;
+  public static final int CARD_NUMBER = 43;
+  public static final int EMAIL = 44;
+  public static final int HOME_PATH = 45;
+  public static final int IPV4_ADDRESS = 46;
+  public static final int IPV6_ADDRESS = 47;
+  public static final int USER_NAME = 48;
+  public static final int COUNT = 49;
 
   private static final String[] NAMES = {
     "sensitive-key", "pii-key", "aws-access-key-id", "github-token", "github-fine-grained-token",
@@ -57,9 +63,10 @@ public final class RuleIds {
     "sendgrid-api-key", "digitalocean-token", "shopify-token", "pypi-token", "google-oauth-access-token",
     "databricks-token", "grafana-token", "vault-token", "terraform-cloud-token", "docker-hub-token",
     "azure-ad-client-secret", "atlassian-api-token", "postman-api-key", "linear-api-key", "doppler-token",
-    "age-secret-key", "mailgun-api-key", "jwt", "pem-private-key", "authorization-header", "url-credentials",
-    "connection-string-secret", "card-number", "email", "home-path", "ipv4-address", "ipv6-address",
-    "user-name"
+    "age-secret-key", "mailgun-api-key", "twilio-api-key", "discord-bot-token", "heroku-api-key",
+    "new-relic-api-key", "google-oauth-client-secret", "mailchimp-api-key", "jwt", "pem-private-key",
+    "authorization-header", "url-credentials", "connection-string-secret", "card-number", "email", "home-path",
+    "ipv4-address", "ipv6-address", "user-name"
   };
 
   private RuleIds() {}

@@ -4,10 +4,13 @@ package dev.runtrail.redaction.internal;
  * Slack incoming webhook URLs ({@code https://hooks.slack.com/services/T.../B.../secret}, also
  * {@code /workflows/} and {@code /triggers/}): the path after the kind is the credential and is replaced,
  * scheme, host and kind stay so the log still says where it was posting. Found from the first '/' of
- * {@code ://}, which the scan already stops at, so clean text pays nothing more.
+ * {@code ://}, which the scan already stops at, or, written without a scheme
+ * ({@code hooks.slack.com/services/...}), from the '.' after {@code hooks} (the scan stops at '.' after
+ * 's' for Vault tokens anyway).
  */
 final class SlackWebhook {
   private static final String HOST = "//hooks.slack.com/";
+  static final String BARE_HOST = "hooks.slack.com/";
   private static final String[] KINDS = {"services/", "workflows/", "triggers/"};
   private static final int MAX_PATH = 256;
   private static final int MIN_LAST_SEGMENT = 16;
@@ -26,6 +29,20 @@ final class SlackWebhook {
       }
     }
     return ScanResult.resumeAt(p + 1);
+  }
+
+  /** {@code hooks.slack.com/} at {@code h}, with or without a scheme before it. */
+  static long matchBareHost(String s, int h) {
+    if (h > 0 && (CharClass.isAlnum(s.charAt(h - 1)) || s.charAt(h - 1) == '.' || s.charAt(h - 1) == '-')) {
+      return ScanResult.resumeAt(h + 6);
+    }
+    int kindStart = h + BARE_HOST.length();
+    for (String kind : KINDS) {
+      if (CharClass.matches(s, kindStart, kind)) {
+        return secretPath(s, h + 5, kindStart + kind.length());
+      }
+    }
+    return ScanResult.resumeAt(h + 6);
   }
 
   /** Segments of {@code [A-Za-z0-9+]} split by '/': 3+ of them, the last one 16+ chars long. */

@@ -191,13 +191,21 @@ public final class TextScanner {
         return prev == 'd' && atTokenStart(s, i - 1) && CharClass.matches(s, i + 1, "pi") ? i : i + 1;
       case AnchorTable.DOT:
         return prev == '9' && i >= 4 && s.charAt(i - 2) == '2' && s.charAt(i - 3) == 'a' && s.charAt(i - 4) == 'y'
-            || prev == '1' && i >= 8 && s.charAt(i - 2) == 'v' && CharClass.matches(s, i - 8, ".atlasv") ? i : i + 1;
+            || prev == '1' && i >= 8 && s.charAt(i - 2) == 'v' && CharClass.matches(s, i - 8, ".atlasv")
+            || prev == 's' && (atTokenStart(s, i - 1) || i >= 5 && CharClass.matches(s, i - 5, SlackWebhook.BARE_HOST))
+            ? i : i + 1;
       case AnchorTable.LOWER_P:
         return prev == 'd' && atTokenStart(s, i - 1) && CharClass.matches(s, i + 1, ".") ? i : i + 1;
       case AnchorTable.LOWER_V:
         return prev == 'h' && atTokenStart(s, i - 1) && CharClass.matches(s, i + 2, ".") ? i : i + 1;
       case AnchorTable.TILDE:
         return prev == 'Q' && i >= 5 && CharClass.isDigit(s.charAt(i - 2)) ? i : i + 1;
+      case AnchorTable.UPPER_K:
+        return atTokenStart(s, i - 1) ? i : i + 1;
+      case AnchorTable.DISCORD:
+        return !CharClass.isAlnum(prev) && ServiceTokens.mayStartDiscord(s, i) ? i : i + 1;
+      case AnchorTable.LOWER_U:
+        return ServiceTokens.mayEndMailchimp(s, i - 1) ? i : i + 1;
       case AnchorTable.B:
         return !CharClass.isAlnum(prev) && i + 1 < n && (s.charAt(i + 1) == 'e' || s.charAt(i + 1) == 'a'
             || s.charAt(i + 1) == 'E' || s.charAt(i + 1) == 'A') ? i : i + 1;
@@ -314,16 +322,37 @@ public final class TextScanner {
       case AnchorTable.LOWER_A:
         return VendorTokens.databricks(s, i - 1);
       case AnchorTable.DOT:
-        return s.charAt(i - 1) == '1' ? PlatformTokens.terraformCloud(s, i) : VendorTokens.googleOAuth(s, i);
+        return dot(s, i);
       case AnchorTable.LOWER_P:
         return PlatformTokens.doppler(s, i - 1);
       case AnchorTable.LOWER_V:
         return PlatformTokens.vault(s, i - 1);
       case AnchorTable.TILDE:
         return PlatformTokens.azureAd(s, i);
+      case AnchorTable.UPPER_K:
+        return ServiceTokens.twilio(s, i - 1);
+      case AnchorTable.DISCORD:
+        return ServiceTokens.discord(s, i);
+      case AnchorTable.LOWER_U:
+        return ServiceTokens.mailchimp(s, i - 1);
       default:
         return ScanResult.resumeAt(i + 1);
     }
+  }
+
+  /** '.' after {@code ya29}, {@code atlasv1}, a lone 's' ({@code s.} Vault tokens) or {@code hooks}. */
+  private long dot(String s, int i) {
+    char prev = s.charAt(i - 1);
+    if (prev == '1') {
+      return PlatformTokens.terraformCloud(s, i);
+    }
+    if (prev != 's') {
+      return VendorTokens.googleOAuth(s, i);
+    }
+    if (slackWebhooks && i >= 5 && CharClass.matches(s, i - 5, SlackWebhook.BARE_HOST)) {
+      return SlackWebhook.matchBareHost(s, i - 5);
+    }
+    return PlatformTokens.legacyVault(s, i - 1);
   }
 
   private long colon(String s, int i) {
@@ -347,7 +376,11 @@ public final class TextScanner {
       return PemBlock.match(s, d);
     }
     if (CharClass.matches(s, d + 1, "-")) {
-      return cliFlag.match(s, d);
+      long r = cliFlag.match(s, d);
+      if (ScanResult.isMatch(r)) {
+        return r;
+      }
+      // not a flag: a token whose body starts with '-' (GOCSPX--0fV...) follows its prefix's '-'
     }
     return VendorTokens.dash(s, d);
   }

@@ -85,7 +85,10 @@ final class VendorTokens {
     return ScanResult.resumeAt(u + 1);
   }
 
-  /** Tokens whose prefix ends with '-' at {@code d}: GitLab, Slack, OpenAI, Anthropic, PyPI, Postman, Mailgun. */
+  /**
+   * Tokens whose prefix ends with '-' at {@code d}: GitLab, Slack, OpenAI, Anthropic, PyPI, Postman, Mailgun,
+   * Heroku, New Relic, Google OAuth client secrets.
+   */
   static long dash(String s, int d) {
     int ws = prefixStart(s, d);
     if (ws < 0) {
@@ -113,6 +116,15 @@ final class VendorTokens {
     }
     if (first == 'k' && d - ws == 3 && CharClass.matches(s, ws, "key")) {
       return exact(s, ws, d + 1, HEX, 32, RuleIds.MAILGUN_API_KEY, d);
+    }
+    if (first == 'H' && d - ws == 4 && CharClass.matches(s, ws, "HRKU")) {
+      return ServiceTokens.heroku(s, ws, d);
+    }
+    if (first == 'N' && d - ws == 4 && CharClass.matches(s, ws, "NR")) {
+      return ServiceTokens.newRelic(s, ws, d);
+    }
+    if (first == 'G' && d - ws == 6 && CharClass.matches(s, ws, "GOCSPX")) {
+      return ServiceTokens.googleClientSecret(s, ws, d);
     }
     return ScanResult.resumeAt(d + 1);
   }
