@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runtrail's overhead benchmarks (issue 9): the overhead ratio on a real step, per-operation costs and the
-# peers (OpenTelemetry span, Micrometer Observation), with -prof gc. Writes the JMH JSON results to
+# peers (OpenTelemetry span, Micrometer Observation), with -prof gc and CPU time per operation
+# (CpuTimeProfiler). Writes the JMH JSON results to
 # benchmarks/results/ and regenerates the generated sections of benchmarks/RESULTS.md and the figures in
 # the README's performance section; every other section of RESULTS.md is kept as it is.
 #
@@ -66,7 +67,7 @@ declare -A cmd
 run_group() {
   local name=$1 pattern=$2
   shift 2
-  local args=("$pattern" "$@" -prof gc -rf json -rff "$out/$mode-$name.json")
+  local args=("$pattern" "$@" -prof gc -prof dev.runtrail.benchmarks.overhead.CpuTimeProfiler -rf json -rff "$out/$mode-$name.json")
   cmd[$name]="java -jar $jar ${args[*]}"
   echo "== $name: ${cmd[$name]}"
   jmh "${args[@]}"

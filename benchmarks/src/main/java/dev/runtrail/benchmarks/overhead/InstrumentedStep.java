@@ -31,17 +31,6 @@ public final class InstrumentedStep {
     return run(telemetry, manifest, ReferenceWorkload::process);
   }
 
-  /**
-   * Runs the telemetry path {@code iterations} times around no work, so that the JIT has compiled it
-   * before measuring: at a few thousand real operations a second that takes it 10–20 s, which a
-   * long-running app has long behind it but a JMH warm-up of a few seconds does not.
-   */
-  public static void warmUp(Telemetry telemetry, int iterations) {
-    for (int i = 0; i < iterations; i++) {
-      run(telemetry, "{}", UnaryOperator.identity());
-    }
-  }
-
   static String run(Telemetry telemetry, String manifest, UnaryOperator<String> work) {
     try (RunContext run = telemetry.run("deploy")
         .env("prod").target("api")

@@ -6,6 +6,7 @@ import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -43,7 +44,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * per iteration. Its {@code instrumentation} also covers two reference floors ({@link FloorWorkloads}):
  * the OpenTelemetry SDK's part of the job alone and the redaction engine's part alone.
  *
- * <p>The JIT is warmed before the first warm-up iteration ({@link InstrumentedStep#warmUp}): at a few
+ * <p>The JIT is warmed before the first warm-up iteration ({@link #warmJit}): at a few
  * thousand operations a second it would need 10–20 s to finish compiling the telemetry path, and
  * measured sooner the overhead looks up to twice as large as in a long-running app.
  */
@@ -58,6 +59,17 @@ public class OverheadBenchmark {
   /** Operations of the telemetry path around no work run before the first warm-up iteration. */
   static final int JIT_WARM_UP = 50_000;
 
+  /**
+   * Runs the telemetry path {@link #JIT_WARM_UP} times around no work, so that the JIT has compiled it
+   * before measuring: at a few thousand real operations a second that takes it 10–20 s, which a
+   * long-running app has long behind it but a JMH warm-up of a few seconds does not.
+   */
+  static void warmJit(BiFunction<String, UnaryOperator<String>, String> instrumented) {
+    for (int i = 0; i < JIT_WARM_UP; i++) {
+      instrumented.apply("{}", UnaryOperator.identity());
+    }
+  }
+
   /** The manifest every variant processes. */
   @State(Scope.Thread)
   public static class Work {
@@ -71,18 +83,36 @@ public class OverheadBenchmark {
     }
   }
 
-  /** Runtrail enabled with the given trail sinks ({@code +} separates them). */
+  /**
+   * Runtrail enabled with the given trail sinks ({@code +} separates them); with {@code @n}, each
+   * operation is one step of a run of n steps.
+   */
   @State(Scope.Benchmark)
   public static class Enabled {
-    @Param({"span", "span+log", "span+log+jsonl"})
+    @Param({"span", "span+log", "span+log+jsonl", "span+log+jsonl@10"})
     public String sinks;
     public TelemetryFixture fixture;
+    RollingRun rolling;
 
     @Setup(Level.Trial)
     public void setUp() {
-      fixture = TelemetryFixture.start(sinks.replace('+', ','));
-      InstrumentedStep.warmUp(fixture.telemetry(), JIT_WARM_UP);
+      start();
+      warmJit(this::run);
       fixture.deleteRunFolders();
+    }
+
+    /** Starts the telemetry {@link #sinks} names (and the rolling run of {@code @n}). */
+    void start() {
+      String[] sinksAndSteps = sinks.split("@");
+      fixture = TelemetryFixture.start(sinksAndSteps[0].replace('+', ','));
+      if (sinksAndSteps.length > 1) {
+        rolling = new RollingRun(fixture.telemetry(), Integer.parseInt(sinksAndSteps[1]), false);
+      }
+    }
+
+    String run(String manifest, UnaryOperator<String> work) {
+      return rolling != null ? InstrumentedStep.stepInRun(rolling, manifest, work)
+          : InstrumentedStep.run(fixture.telemetry(), manifest, work);
     }
 
     @TearDown(Level.Iteration)
@@ -92,6 +122,9 @@ public class OverheadBenchmark {
 
     @TearDown(Level.Trial)
     public void tearDown() {
+      if (rolling != null) {
+        rolling.close();
+      }
       fixture.close();
     }
   }
@@ -103,7 +136,7 @@ public class OverheadBenchmark {
 
   @Benchmark
   public String instrumented(Work work, Enabled enabled) {
-    return InstrumentedStep.run(enabled.fixture.telemetry(), work.manifest);
+    return enabled.run(work.manifest, ReferenceWorkload::process);
   }
 
   @Benchmark
@@ -123,10 +156,8 @@ public class OverheadBenchmark {
     @Param({"disabled", "span", "span+log", "span+log+jsonl", "span+log+jsonl@10", "otel-spans-only",
         "redaction-only"})
     public String instrumentation;
-    /** With {@code @n}: each operation is one step of a run of n steps (started and closed every n operations). */
-    RollingRun rolling;
-    TelemetryFixture fixture;
-    Telemetry telemetry;
+    /** Runtrail's configurations, as in {@link Enabled}; null for the others. */
+    Enabled enabled;
     SdkTracerProvider tracerProvider;
     Tracer tracer;
     Redactor redactor;
@@ -136,7 +167,6 @@ public class OverheadBenchmark {
     public void setUp() {
       switch (instrumentation) {
         case "disabled":
-          telemetry = Telemetry.noop();
           break;
         case "otel-spans-only":
           tracerProvider = SdkTracerProvider.builder()
@@ -148,16 +178,11 @@ public class OverheadBenchmark {
           redactor = Redactor.defaults();
           break;
         default:
-          String[] sinksAndSteps = instrumentation.split("@");
-          fixture = TelemetryFixture.start(sinksAndSteps[0].replace('+', ','));
-          telemetry = fixture.telemetry();
-          if (sinksAndSteps.length > 1) {
-            rolling = new RollingRun(telemetry, Integer.parseInt(sinksAndSteps[1]), false);
-          }
+          enabled = new Enabled();
+          enabled.sinks = instrumentation;
+          enabled.start();
       }
-      for (int i = 0; i < JIT_WARM_UP; i++) {
-        run("{}", UnaryOperator.identity());
-      }
+      warmJit(this::run);
       deleteRunFolders();
     }
 
@@ -168,26 +193,23 @@ public class OverheadBenchmark {
       if (redactor != null) {
         return FloorWorkloads.redactionOnly(redactor, manifest, work, redacted);
       }
-      if (rolling != null) {
-        return InstrumentedStep.stepInRun(rolling, manifest, work);
+      if (enabled != null) {
+        return enabled.run(manifest, work);
       }
-      return InstrumentedStep.run(telemetry, manifest, work);
+      return InstrumentedStep.run(Telemetry.noop(), manifest, work);
     }
 
     @TearDown(Level.Iteration)
     public void deleteRunFolders() {
-      if (fixture != null) {
-        fixture.deleteRunFolders();
+      if (enabled != null) {
+        enabled.deleteRunFolders();
       }
     }
 
     @TearDown(Level.Trial)
     public void tearDown() {
-      if (rolling != null) {
-        rolling.close();
-      }
-      if (fixture != null) {
-        fixture.close();
+      if (enabled != null) {
+        enabled.tearDown();
       }
       if (tracerProvider != null) {
         tracerProvider.close();

@@ -14,6 +14,8 @@ final class ReportSections {
       {"span", "Runtrail, trail sink `span`"},
       {"span+log", "Runtrail, trail sinks `span` + `log`"},
       {"span+log+jsonl", "Runtrail, default trail sinks `span` + `log` + `jsonl`"},
+      {"span+log+jsonl@10", "Runtrail, default trail sinks, one step of a 10-step run (the run's start and close "
+          + "shared by its 10 steps)"},
   };
   static final double BAR = 1.05;
   static final double GOAL = 1.01;
@@ -39,14 +41,35 @@ final class ReportSections {
   /** instrumented / bare from the two separate benchmarks of the same run. */
   Ratio separate(String sinks) {
     Optional<Result> bare = overhead.find("OverheadBenchmark.bare");
-    Optional<Result> instrumented = sinks == null ? overhead.find("OverheadBenchmark.disabled")
-        : overhead.find("OverheadBenchmark.instrumented", "sinks", sinks);
+    Optional<Result> instrumented = instrumentedResult(sinks);
     if (bare.isEmpty() || instrumented.isEmpty()) {
       return Ratio.NONE;
     }
     Metric i = instrumented.get().primary();
     Metric b = bare.get().primary();
     return Ratio.of(i.score(), i.error(), b.score(), b.error());
+  }
+
+  /**
+   * CPU time of all the JVM's threads per operation ({@link CpuTimeProfiler}), instrumented / bare, from
+   * the two separate benchmarks of the same run; {@code sinks} null for the disabled one.
+   */
+  Ratio cpu(String sinks) {
+    Optional<Metric> bare = overhead.find("OverheadBenchmark.bare").flatMap(r -> cpuMetric(r, "total"));
+    Optional<Metric> instrumented = instrumentedResult(sinks).flatMap(r -> cpuMetric(r, "total"));
+    if (bare.isEmpty() || instrumented.isEmpty()) {
+      return Ratio.NONE;
+    }
+    return Ratio.of(instrumented.get().score(), instrumented.get().error(), bare.get().score(), bare.get().error());
+  }
+
+  private Optional<Result> instrumentedResult(String sinks) {
+    return sinks == null ? overhead.find("OverheadBenchmark.disabled")
+        : overhead.find("OverheadBenchmark.instrumented", "sinks", sinks);
+  }
+
+  private static Optional<Metric> cpuMetric(Result r, String who) {
+    return Optional.ofNullable(r.secondary().get("cpu." + who + ".norm"));
   }
 
   String overheadSection() {
@@ -71,41 +94,50 @@ final class ReportSections {
     out.append("Two ways to the ratio, both from this run: **interleaved** (`paired`: each operation runs bare and\n")
         .append("instrumented back to back, alternating the order, timing each half; mean of the per-iteration ratios, 99.9%\n")
         .append("interval), which a noisy shared machine cannot skew, and **separate** (`instrumented` / `bare` scores of\n")
-        .append("two benchmarks, errors combined), which it can.\n\n");
+        .append("two benchmarks, errors combined), which it can. Both time the measuring thread: what the app waits for.\n")
+        .append("What Runtrail's own threads do meanwhile costs the machine CPU all the same, so the **CPU** column\n")
+        .append("divides the CPU time of all the JVM's threads per operation (`CpuTimeProfiler`: measuring thread,\n")
+        .append("Runtrail's threads, BatchSpanProcessor, GC and JIT) of the separate benchmarks, instrumented by bare.\n\n");
     Ratio headline = paired("span+log+jsonl");
+    Ratio headlineCpu = cpu("span+log+jsonl");
     out.append(String.format(Locale.ROOT, "**Overhead ratio, defaults (span + log + jsonl): %s** (interleaved). "
-        + "Bar < %.2f: **%s**. Goal < %.2f: %s.%n%n", headline, BAR, verdict(headline, BAR), GOAL, verdict(headline, GOAL)));
-    out.append("| instrumentation | instrumented / bare, interleaved | instrumented / bare, separate | instrumented ns/op | instrumented B/op |\n");
-    out.append("|---|---|---|---|---|\n");
-    Optional<Result> bare = overhead.find("OverheadBenchmark.bare");
-    out.append("| none (bare workload) | 1 | 1 | ").append(bare.map(r -> nanos(r.primary())).orElse("–")).append(" | ")
-        .append(bare.flatMap(Result::bytesPerOp).map(ReportSections::bytes).orElse("–")).append(" |\n");
-    Optional<Result> disabled = overhead.find("OverheadBenchmark.disabled");
-    out.append("| Runtrail disabled (no-op) | ").append(paired("disabled")).append(" | ").append(separate(null))
-        .append(" | ").append(disabled.map(r -> nanos(r.primary())).orElse("–")).append(" | ")
-        .append(disabled.flatMap(Result::bytesPerOp).map(ReportSections::bytes).orElse("–")).append(" |\n");
-    for (String[] sinks : SINKS) {
-      Optional<Result> r = overhead.find("OverheadBenchmark.instrumented", "sinks", sinks[0]);
-      out.append("| ").append(sinks[1]).append(" | **").append(paired(sinks[0])).append("** | ")
-          .append(separate(sinks[0])).append(" | ").append(r.map(x -> nanos(x.primary())).orElse("–")).append(" | ")
-          .append(r.flatMap(Result::bytesPerOp).map(ReportSections::bytes).orElse("–")).append(" |\n");
+        + "Bar < %.2f: **%s**. Goal < %.2f: %s.%n", headline, BAR, verdict(headline, BAR), GOAL, verdict(headline, GOAL)));
+    if (headlineCpu.isMeasured()) {
+      out.append(String.format(Locale.ROOT, "CPU time of all threads, defaults: %s of the bare workload's (%s "
+          + "the %.2f bar).%n", headlineCpu, verdict(headlineCpu, BAR), BAR));
     }
-    Ratio steps = paired("span+log+jsonl@10");
-    if (steps.isMeasured()) {
-      out.append("| Runtrail, default trail sinks, one step of a 10-step run (the run's start and close shared by its 10 steps) | ")
-          .append(steps).append(" | | | |\n");
+    out.append('\n');
+    out.append("| instrumentation | instrumented / bare, interleaved | instrumented / bare, separate "
+        + "| CPU, all threads: instrumented / bare | CPU on Runtrail's threads, ns/op | instrumented ns/op "
+        + "| instrumented B/op |\n");
+    out.append("|---|---|---|---|---|---|---|\n");
+    Optional<Result> bare = overhead.find("OverheadBenchmark.bare");
+    out.append("| none (bare workload) | 1 | 1 | 1 | – | ").append(bare.map(r -> nanos(r.primary())).orElse("–"))
+        .append(" | ").append(bare.flatMap(Result::bytesPerOp).map(ReportSections::bytes).orElse("–")).append(" |\n");
+    out.append(overheadRow("Runtrail disabled (no-op)", "disabled", null, false));
+    for (String[] sinks : SINKS) {
+      out.append(overheadRow(sinks[1], sinks[0], sinks[0], true));
     }
     out.append("| reference floor: the OpenTelemetry SDK's part alone (2 spans, 2 events, no redaction, MDC or metrics) | ")
-        .append(paired("otel-spans-only")).append(" | | | |\n");
+        .append(paired("otel-spans-only")).append(" | | | | | |\n");
     out.append("| reference floor: the redaction engine's part alone (the 2 events' data through `redactTree`) | ")
-        .append(paired("redaction-only")).append(" | | | |\n\n");
+        .append(paired("redaction-only")).append(" | | | | | |\n\n");
     out.append("B/op: bytes allocated per operation by all threads (JMH's gc profiler; sink, exporter and GC threads\n")
         .append("included), the workload's ").append(bare.flatMap(Result::bytesPerOp).map(ReportSections::bytes).orElse("?"))
         .append(" among them. The JIT is warmed on the telemetry path before the first warm-up\n")
-        .append("iteration (`InstrumentedStep.warmUp`): at a few thousand operations a second it would otherwise still be\n")
+        .append("iteration (`OverheadBenchmark.warmJit`): at a few thousand operations a second it would otherwise still be\n")
         .append("compiling it 20 s in, which a long-running app is not.\n\n");
     out.append(composition());
     return out.toString();
+  }
+
+  private String overheadRow(String label, String instrumentation, String sinks, boolean bold) {
+    Optional<Result> r = instrumentedResult(sinks);
+    String interleaved = paired(instrumentation).toString();
+    return "| " + label + " | " + (bold ? "**" + interleaved + "**" : interleaved) + " | " + separate(sinks) + " | "
+        + cpu(sinks) + " | " + r.flatMap(x -> cpuMetric(x, "runtrail")).map(ReportSections::nanos).orElse("–")
+        + " | " + r.map(x -> nanos(x.primary())).orElse("–") + " | "
+        + r.flatMap(Result::bytesPerOp).map(ReportSections::bytes).orElse("–") + " |\n";
   }
 
   /** What the overhead with inline span events is made of, from the floors of the same run. */
@@ -282,6 +314,14 @@ final class ReportSections {
             + "metrics, MDC): **%s** with the default trail sinks, %s with span events only. Bar < %.2f: %s.%s%n",
         bare.map(r -> micros(r.primary().score())).orElse("?"), defaults, span, BAR, verdict(defaults, BAR),
         steps.isMeasured() ? " As one step of a 10-step run (defaults): " + steps + "." : ""));
+    Ratio cpu = cpu("span+log+jsonl");
+    if (cpu.isMeasured()) {
+      Ratio cpuSteps = cpu("span+log+jsonl@10");
+      out.append(String.format(Locale.ROOT, "- **CPU time of all threads** (the measuring thread's and Runtrail's "
+              + "own, GC, exporter): %s of the bare workload's with the default sinks, a whole run per operation%s. "
+              + "This is what the machine pays beyond the app's wait.%n", cpu,
+          cpuSteps.isMeasured() ? "; " + cpuSteps + " as one step of a 10-step run" : ""));
+    }
     Optional<Result> disabled = costs.find("OperationCostBenchmark.disabledRunAndStep");
     Optional<Result> step = costs.find("OperationCostBenchmark.enabledStep");
     Optional<Result> event = costs.find("OperationCostBenchmark.trailEvent", "sink", "span");

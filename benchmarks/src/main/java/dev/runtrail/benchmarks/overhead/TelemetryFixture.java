@@ -105,23 +105,27 @@ public final class TelemetryFixture implements AutoCloseable {
     deleteBelow(runsDirectory, false);
   }
 
-  /** Flushes and closes the telemetry, then deletes the runs directory. */
+  /** Flushes and closes the telemetry, then deletes the runs directory (housekeeping, for the CPU figures). */
   @Override
   public void close() {
+    CpuTimeProfiler.beforeThreadsEnd();
+    long cpuBefore = CpuTimeProfiler.currentThreadCpuNanos();
     telemetry.close();
+    CpuTimeProfiler.housekeeping(CpuTimeProfiler.currentThreadCpuNanos() - cpuBefore);
     deleteBelow(runsDirectory, true);
   }
 
+  /** Deletes what is below {@code root}; its CPU time is housekeeping, not part of what is measured. */
   static void deleteBelow(Path root, boolean includingRoot) {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(root)) {
+    long cpuBefore = CpuTimeProfiler.currentThreadCpuNanos();
+    try (Stream<Path> paths = Files.exists(root) ? Files.walk(root) : Stream.empty()) {
       paths.sorted(Comparator.reverseOrder())
           .filter(path -> includingRoot || !path.equals(root))
           .forEach(path -> path.toFile().delete());
     } catch (IOException | UncheckedIOException e) {
       // Best effort: a file the sink still writes is deleted next time.
+    } finally {
+      CpuTimeProfiler.housekeeping(CpuTimeProfiler.currentThreadCpuNanos() - cpuBefore);
     }
   }
 }

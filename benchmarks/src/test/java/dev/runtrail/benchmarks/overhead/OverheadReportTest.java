@@ -51,8 +51,11 @@ class OverheadReportTest {
   @Test
   void rendersTheSectionsFromJmhJson() throws IOException {
     Path overhead = dir.resolve("overhead.json");
-    Files.writeString(overhead, "[" + result("OverheadBenchmark.bare", "{}", 100_000, "{}") + ","
-        + result("OverheadBenchmark.instrumented", "{\"sinks\":\"span\"}", 104_000, "{}") + ","
+    Files.writeString(overhead, "[" + result("OverheadBenchmark.bare", "{}", 100_000,
+            "{\"cpu.total.norm\":" + metric(new double[] {100_000, 100_000}) + "}") + ","
+        + result("OverheadBenchmark.instrumented", "{\"sinks\":\"span\"}", 104_000,
+            "{\"cpu.total.norm\":" + metric(new double[] {120_000, 120_000}) + ",\"cpu.runtrail.norm\":"
+                + metric(new double[] {15_000, 15_000}) + "}") + ","
         + result("OverheadBenchmark.paired", "{\"instrumentation\":\"span+log+jsonl\"}", 200_000,
             "{\"bareNanos\":" + metric(new double[] {100, 100, 100}) + ",\"instrumentedNanos\":"
                 + metric(new double[] {103, 104, 103}) + "}") + "]");
@@ -61,7 +64,9 @@ class OverheadReportTest {
     assertThat(sections.paired("span+log+jsonl").value()).isCloseTo(1.0333, org.assertj.core.data.Offset.offset(1e-3));
     assertThat(sections.separate("span").value()).isCloseTo(1.04, org.assertj.core.data.Offset.offset(1e-9));
     String text = sections.overheadSection();
-    assertThat(text).contains("## Overhead").contains("1.033").contains("| none (bare workload) | 1 | 1 | 100,000");
+    assertThat(sections.cpu("span").value()).isCloseTo(1.2, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(text).contains("## Overhead").contains("1.033").contains("| none (bare workload) | 1 | 1 | 1 | – | 100,000")
+        .contains("| Runtrail, trail sink `span` | **–** | 1.040 ± 0.000 | 1.200 ± 0.000 | 15,000 | 104,000 |");
     assertThat(sections.costsSection()).contains("## Per-operation costs");
     assertThat(sections.peersSection()).contains("## Against the peers");
   }
@@ -78,6 +83,7 @@ class OverheadReportTest {
     for (double v : values) {
       raw.append(raw.length() == 0 ? "" : ",").append(v);
     }
-    return "{\"score\":0,\"scoreError\":\"NaN\",\"scoreUnit\":\"#\",\"rawData\":[[" + raw + "]]}";
+    double mean = java.util.Arrays.stream(values).average().orElse(0);
+    return "{\"score\":" + mean + ",\"scoreError\":\"NaN\",\"scoreUnit\":\"#\",\"rawData\":[[" + raw + "]]}";
   }
 }

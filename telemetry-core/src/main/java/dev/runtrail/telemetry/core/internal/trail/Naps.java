@@ -8,18 +8,20 @@ import java.util.concurrent.locks.LockSupport;
  * How Runtrail's background threads wait for work without costing the app a system call per item.
  *
  * <p>When its queue runs empty, a consumer naps ({@value #FIRST_NAP_MICROS} µs, doubling up to
- * {@value #MAX_NAP_MICROS} µs)
- * and looks again, and only after {@value #IDLE_BEFORE_BLOCKING_MILLIS} ms without items does it block
- * on the queue, where the next item wakes it. Waking a blocked thread costs the producing (app) thread a
- * system call — on a virtual machine, an inter-processor interrupt — for every item; a nap costs the
- * consumer's own thread a timer, and delays an item by at most {@value #MAX_NAP_MICROS} µs. The first nap
- * is not shorter because each wake-up costs the machine a timer interrupt and a context switch: with
- * several of Runtrail's threads napping, short naps would take a busy app's second core from it.
+ * {@value #MAX_NAP_MICROS} µs) and looks again, and only after {@value #IDLE_BEFORE_BLOCKING_MILLIS} ms
+ * without items does it block on the queue, where the next item wakes it. Waking a blocked thread costs
+ * the producing (app) thread a system call — on a virtual machine, an inter-processor interrupt — for
+ * every item; a nap costs the consumer's own thread a timer, and delays an item by at most
+ * {@value #MAX_NAP_MICROS} µs, which telemetry can afford (a batch span processor waits seconds). Naps are
+ * not shorter because every wake-up costs the machine a timer interrupt, a context switch and the
+ * consumer's caches: on a 2-core machine, Runtrail's threads waking every few hundred microseconds took
+ * more CPU than the work they woke for. Producers that fill a queue faster than that wake its consumer
+ * themselves (see {@link TrailProcessor}), and flushing or stopping wakes it at once.
  */
 final class Naps {
 
-  static final long FIRST_NAP_MICROS = 250;
-  static final long MAX_NAP_MICROS = 1_000;
+  static final long FIRST_NAP_MICROS = 1_000;
+  static final long MAX_NAP_MICROS = 8_000;
   static final long IDLE_BEFORE_BLOCKING_MILLIS = 50;
 
   private Naps() {}

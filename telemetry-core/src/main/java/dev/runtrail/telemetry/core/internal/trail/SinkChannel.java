@@ -6,6 +6,7 @@ import dev.runtrail.telemetry.trail.TrailSink;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * One asynchronous sink: a bounded queue and the sink's own daemon thread, so a slow or stuck sink
@@ -91,7 +92,9 @@ final class SinkChannel {
 
   /** Stops after the queued items; waits until the deadline; returns how many items were abandoned. */
   int stop(long deadlineNanos) {
-    if (!offerUntil(STOP, deadlineNanos)) {
+    boolean queued = offerUntil(STOP, deadlineNanos);
+    LockSupport.unpark(thread); // rather than let it finish its nap
+    if (!queued) {
       int abandoned = queue.size();
       thread.interrupt();
       return abandoned;

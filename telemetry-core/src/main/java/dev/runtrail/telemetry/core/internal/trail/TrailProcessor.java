@@ -34,6 +34,8 @@ public final class TrailProcessor {
   private final AtomicInteger queued = new AtomicInteger();
   private final int softCap;
   private final int hardCap;
+  /** Waiting tasks at which a producer wakes the napping processor rather than let work pile up. */
+  private final int wakeAt;
   private final long waitNanos;
   private final SelfMonitor monitor;
   private final Thread thread;
@@ -47,6 +49,7 @@ public final class TrailProcessor {
     this.eventPlaces = new Semaphore(capacity);
     this.softCap = capacity;
     this.hardCap = Math.max(capacity, 1024) * 16;
+    this.wakeAt = Math.max(1, capacity / 4);
     this.waitNanos = waitNanos;
     this.monitor = monitor;
     this.thread = new Thread(this::loop, "runtrail-trail");
@@ -73,8 +76,7 @@ public final class TrailProcessor {
         return false;
       }
     }
-    queued.incrementAndGet();
-    queue.offer(event);
+    enqueue(event);
     // Queued just as the processor stopped: not accepted, unless the thread got to it.
     if (stopped && queue.remove(event)) {
       done(event);
@@ -97,12 +99,18 @@ public final class TrailProcessor {
       runHere(task);
       return;
     }
-    queued.incrementAndGet();
-    queue.offer(task);
+    enqueue(task);
     if (stopped && queue.remove(task)) {
       done(task);
       runHere(task);
     }
+  }
+
+  private void enqueue(Runnable task) {
+    if (queued.incrementAndGet() == wakeAt) {
+      LockSupport.unpark(thread);
+    }
+    queue.offer(task);
   }
 
   /** Waits (up to the timeout) while {@code softCap} tasks wait; false when the hard cap is reached. */
@@ -123,6 +131,7 @@ public final class TrailProcessor {
   public boolean flush(Duration timeout) {
     CountDownLatch done = new CountDownLatch(1);
     execute(done::countDown);
+    LockSupport.unpark(thread);
     try {
       return done.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
     } catch (InterruptedException e) {
@@ -139,6 +148,7 @@ public final class TrailProcessor {
    */
   public int stop(long deadlineNanos) {
     queue.offer(STOP);
+    LockSupport.unpark(thread);
     try {
       long wait = deadlineNanos - System.nanoTime();
       if (wait > 0) {
