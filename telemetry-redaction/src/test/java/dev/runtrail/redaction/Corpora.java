@@ -98,7 +98,9 @@ final class Corpora {
             "startTimeUnixNano=1733300000123456789", "AccountSid=AC0123456789abcdef0123456789abcdef",
             "MessageSid SM0123456789abcdef0123456789abcdef", "SKU-12345", "OTLP exporter", "OTel SDK", "MDC keys",
             "NTP sync", "region us-east-1 en-us", "s.getConfigurationManager", "s.substring(0, 24)", "hvs.example.com",
-            "logs.example.com", "hooks.slack.com/apps/A0F7XDUAZ", "NRAK-docs", "GOCSPX-short", "HRKU-docs"),
+            "logs.example.com", "hooks.slack.com/apps/A0F7XDUAZ", "NRAK-docs", "GOCSPX-short", "HRKU-docs", "password authentication failed for user", "Password Reset", "PASSWORD REQUIRED", "By default",
+            "mkdir -p /tmp/x", "docker run -p 8080:80 nginx", "ssh -p 2222 host", "mysql -u root -p app", "ls -a",
+            "git log -p", "answer switch swap"),
         words());
   }
 

@@ -159,6 +159,52 @@ class KeyRedactionTest {
   }
 
   @Test
+  void redactsNetrcPassword() {
+    assertThat(minimal().redact("machine api.github.com login octocat password gh0-Secr3t"))
+        .isEqualTo("machine api.github.com login octocat password [REDACTED]");
+    assertThat(minimal().redact("machine github.com\n  login octocat\n  password Tr0ub4dor&3\n"))
+        .isEqualTo("machine github.com\n  login octocat\n  password [REDACTED]\n");
+  }
+
+  @Test
+  void redactsSqlPasswordLiterals() {
+    assertThat(minimal().redact("CREATE USER app WITH PASSWORD 'hunter2';"))
+        .isEqualTo("CREATE USER app WITH PASSWORD '[REDACTED]';");
+    assertThat(minimal().redact("ALTER USER 'app'@'%' IDENTIFIED BY \"s3cret\";"))
+        .isEqualTo("ALTER USER 'app'@'%' IDENTIFIED BY \"[REDACTED]\";");
+  }
+
+  @Test
+  void keepsPasswordWordInProse() {
+    String text = "FATAL: password authentication failed for user \"app\"; Password Reset sent; PASSWORD REQUIRED;"
+        + " password is too short (minimum 12); Enter password: ; By default the password expires";
+    assertThat(minimal().redact(text)).isSameAs(text);
+  }
+
+  @Test
+  void redactsPasswordGluedToMysqlShortFlag() {
+    assertThat(minimal().redact("mysql -u root -p'S3cr3t!' -h db app"))
+        .isEqualTo("mysql -u root -p'[REDACTED]' -h db app");
+    assertThat(minimal().redact("/usr/bin/mysqldump -uroot -pS3cr3t app > dump.sql"))
+        .isEqualTo("/usr/bin/mysqldump -uroot -p[REDACTED] app > dump.sql");
+  }
+
+  @Test
+  void redactsPasswordAfterShortFlagOfToolsThatTakeOne() {
+    assertThat(minimal().redact("sshpass -p Hunter22 ssh deploy@host")).isEqualTo("sshpass -p [REDACTED] ssh deploy@host");
+    assertThat(minimal().redact("docker login -u ci-bot -p dckrPw42 registry.example.com"))
+        .isEqualTo("docker login -u ci-bot -p [REDACTED] registry.example.com");
+    assertThat(minimal().redact("redis-cli -h cache -a r3disPw ping")).isEqualTo("redis-cli -h cache -a [REDACTED] ping");
+  }
+
+  @Test
+  void keepsShortFlagsOfOtherTools() {
+    String text = "mkdir -p /tmp/x && docker run -p 8080:80 nginx; ssh -p 2222 host; ls -a; mysql -u root -p app;"
+        + " git log -p; mvn -q -pl telemetry-redaction; mysql -p$MYSQL_PWD; sshpass -p \"$PW\" ssh h";
+    assertThat(minimal().redact(text)).isSameAs(text);
+  }
+
+  @Test
   void strictModeMasksPersonalDataKeys() {
     Redactor strict = TestRedactors.strict();
     assertThat(strict.redact("email", "jo@example.com")).isEqualTo("[REDACTED]");

@@ -38,7 +38,9 @@ class LinearWorkTest {
       "SK", "SKa", "S", "MT", "MTa", " MTIz", "MTIzNDU2Nzg5MDEyMzQ1Njc4OTA.", "MTIzNDU2Nzg5MDEyMzQ1Njc4OTA.abcdef.", "Oz.",
       "HRKU-", "HRKU-AA", "NRAK-", "NRII-a", "NRJS-0", "GOCSPX-", "GOCSPX-a", "-us1", "a-us1", "0123456789abcdef-us1 ",
       "s.", "s.a", " s.", "s.aB1", "hooks.", "hooks.slack.com/", "hooks.slack.com/services/", "hooks.slack.com/services/T1/",
-      "hvs.aB1", "sig=", "&sig=", "?pass=", "db_pass=", "private_key: -----BEGIN ", "private_key: -----BEGIN RSA PRIVATE KEY-----"
+      "hvs.aB1", "sig=", "&sig=", "?pass=", "db_pass=", "private_key: -----BEGIN ", "private_key: -----BEGIN RSA PRIVATE KEY-----",
+      " -p", " -pa", " -a ", "mysql -p", "mysql -pa ", "login -p ", "password ", "password a1", "PASSWORD '", "passw",
+      "IDENTIFIED BY '", "BY '"
     };
     Stream.Builder<Arguments> all = Stream.builder();
     for (String seed : seeds) {

@@ -208,7 +208,9 @@ public final class TextScanner {
         return ServiceTokens.mayEndMailchimp(s, i - 1) ? i : i + 1;
       case AnchorTable.B:
         return !CharClass.isAlnum(prev) && i + 1 < n && (s.charAt(i + 1) == 'e' || s.charAt(i + 1) == 'a'
-            || s.charAt(i + 1) == 'E' || s.charAt(i + 1) == 'A') ? i : i + 1;
+            || s.charAt(i + 1) == 'E' || s.charAt(i + 1) == 'A' || PasswordPhrases.mayBeIdentifiedBy(s, i)) ? i : i + 1;
+      case AnchorTable.PASSWORD_W:
+        return PasswordPhrases.mayBePassword(s, i) ? i : i + 1;
       case AnchorTable.SLASH:
         return prev == ':' || i + 1 < n && (s.charAt(i + 1) == 'h' || s.charAt(i + 1) == 'U'
             || s.charAt(i + 1) == homeSecondChar) ? i : i + 1;
@@ -224,7 +226,8 @@ public final class TextScanner {
   }
 
   private static int quickSkipDash(String s, int i, int n) {
-    return i + 1 < n && s.charAt(i + 1) == '-' || PrefixEnds.DASH.mayEndAt(s, i) ? i : i + 1;
+    return i + 1 < n && s.charAt(i + 1) == '-' || PrefixEnds.DASH.mayEndAt(s, i) || CommandPassword.mayStartFlag(s, i)
+        ? i : i + 1;
   }
 
   /** AKIA, ASIA, ABIA, ACCA, AIza, ATATT3, AGE-SECRET-KEY-1. */
@@ -308,7 +311,9 @@ public final class TextScanner {
       case AnchorTable.UPPER_A:
         return VendorTokens.upperA(s, i);
       case AnchorTable.B:
-        return AuthScheme.match(s, i);
+        return PasswordPhrases.mayBeIdentifiedBy(s, i) ? PasswordPhrases.identifiedBy(s, i) : AuthScheme.match(s, i);
+      case AnchorTable.PASSWORD_W:
+        return PasswordPhrases.password(s, i);
       case AnchorTable.SLASH:
         return slash(s, i);
       case AnchorTable.BACKSLASH:
@@ -374,6 +379,9 @@ public final class TextScanner {
   private long dash(String s, int d) {
     if (PemBlock.startsAt(s, d)) {
       return PemBlock.match(s, d);
+    }
+    if (CommandPassword.mayStartFlag(s, d)) {
+      return CommandPassword.match(s, d);
     }
     if (CharClass.matches(s, d + 1, "-")) {
       long r = cliFlag.match(s, d);

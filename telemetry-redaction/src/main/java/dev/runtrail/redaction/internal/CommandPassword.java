@@ -1,0 +1,110 @@
+package dev.runtrail.redaction.internal;
+
+/**
+ * Passwords that command-line tools take through a short flag: {@code mysql -pSECRET} (glued: for the
+ * MySQL tools {@code -p SECRET} prompts and SECRET is a database name), {@code sshpass -p SECRET},
+ * {@code docker login -u bot -p SECRET} (any {@code ... login}), {@code redis-cli -a SECRET}. The flag alone
+ * means nothing ({@code mkdir -p}, {@code docker run -p 8080:80}, {@code ls -a}), so the matcher looks back
+ * on the same command (to a line break, pipe, ';' or '&', at most {@link #MAX_LOOK_BACK} chars, and never
+ * past an earlier flag of the same letter, so repeated flags cost linear work) for a tool that takes one.
+ */
+final class CommandPassword {
+  private static final int MAX_LOOK_BACK = 160;
+  private static final int MAX_VALUE = 256;
+  private static final String[] GLUED_P = {
+    "mysql", "mysqldump", "mysqladmin", "mysqlimport", "mysqlcheck", "mysqlshow", "mysqlpump", "mariadb",
+    "mariadb-dump", "mariadb-admin"
+  };
+  private static final String[] SPACED_P = {"sshpass", "login"};
+  private static final String[] SPACED_A = {"redis-cli", "keydb-cli", "valkey-cli"};
+
+  private CommandPassword() {}
+
+  /** Whether the '-' at {@code d} starts a {@code -p} or {@code -a} flag after a space. */
+  static boolean mayStartFlag(String s, int d) {
+    return d > 0 && s.charAt(d - 1) == ' ' && d + 2 < s.length() && (s.charAt(d + 1) == 'p' || s.charAt(d + 1) == 'a');
+  }
+
+  static long match(String s, int d) {
+    char flag = s.charAt(d + 1);
+    boolean glued = s.charAt(d + 2) != ' ';
+    String[] tools = flag == 'a' ? SPACED_A : glued ? GLUED_P : SPACED_P;
+    if (!toolBefore(s, d, tools) && !(glued && flag == 'p' && toolBefore(s, d, SPACED_P))) {
+      return ScanResult.resumeAt(d + 1);
+    }
+    int v = glued ? d + 2 : d + 3;
+    while (v < s.length() && v - d < 6 && s.charAt(v) == ' ') {
+      v++;
+    }
+    return value(s, v, d + 1);
+  }
+
+  /** Looks back from the flag at {@code d} over the words of the same command for one of {@code tools}. */
+  private static boolean toolBefore(String s, int d, String[] tools) {
+    int floor = Math.max(0, d - MAX_LOOK_BACK);
+    int wordEnd = d - 1;
+    int i = wordEnd;
+    boolean found = false;
+    while (i > floor) {
+      char c = s.charAt(i - 1);
+      if (c == '\n' || c == '\r' || c == '|' || c == ';' || c == '&' || c == '`'
+          || c == '-' && i >= 2 && s.charAt(i - 2) == ' ' && i < d && s.charAt(i) == s.charAt(d + 1)) {
+        break;
+      }
+      if (c == ' ' || c == '/' || c == '\t' || c == '(' || c == '"' || c == '\'') {
+        if (isOneOf(s, i, wordEnd, tools)) {
+          found = true;
+          break;
+        }
+        wordEnd = i - 1;
+      }
+      i--;
+    }
+    WorkMeter.add(d - i + 1);
+    return found || i == floor && isOneOf(s, i, wordEnd, tools);
+  }
+
+  private static boolean isOneOf(String s, int from, int to, String[] words) {
+    for (String w : words) {
+      if (to - from == w.length() && CharClass.matches(s, from, w)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static long value(String s, int v, int resume) {
+    int n = s.length();
+    if (v >= n) {
+      return ScanResult.resumeAt(resume);
+    }
+    char c = s.charAt(v);
+    int from = v;
+    int end;
+    if (c == '\'' || c == '"') {
+      from = v + 1;
+      end = from;
+      while (end < n && end - from < MAX_VALUE && s.charAt(end) != c && s.charAt(end) != '\n') {
+        end++;
+      }
+      if (end >= n || s.charAt(end) != c) {
+        end = from; // unterminated: take nothing rather than the rest of the line
+      }
+    } else {
+      end = v;
+      while (end < n && end - v < MAX_VALUE && !CharClass.is(s.charAt(end), CharClass.SPACE)) {
+        end++;
+      }
+    }
+    WorkMeter.add(end - v + 1);
+    if (end == from || s.charAt(from) == '$' || s.charAt(from) == '-' || isMask(s, from, end)) {
+      return ScanResult.resumeAt(resume);
+    }
+    return ScanResult.match(RuleIds.SENSITIVE_KEY, from, end);
+  }
+
+  private static boolean isMask(String s, int from, int to) {
+    return CharClass.matches(s, from, "[REDACTED]") || CharClass.matches(s, from, "<redacted:")
+        || s.charAt(from) == '*' && s.charAt(to - 1) == '*';
+  }
+}
