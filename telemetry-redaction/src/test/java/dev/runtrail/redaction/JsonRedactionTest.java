@@ -16,6 +16,28 @@ class JsonRedactionTest {
   }
 
   @Test
+  void masksValueOfNameValuePairNamingASecret() {
+    String ecsEnvironment = "{\"environment\":[{\"name\":\"DB_PASSWORD\",\"value\":\"s3cret\"},"
+        + "{\"name\":\"LOG_LEVEL\",\"value\":\"debug\"}]}";
+    assertThat(balanced().redactJson(ecsEnvironment)).isEqualTo("{\"environment\":[{\"name\":\"DB_PASSWORD\","
+        + "\"value\":\"[REDACTED]\"},{\"name\":\"LOG_LEVEL\",\"value\":\"debug\"}]}");
+  }
+
+  @Test
+  void masksHarHeaderValuesByHeaderName() {
+    String har = "{\"headers\":[{\"name\":\"Authorization\",\"value\":\"Basic YWxhZGRpbjpvcGVu\"},"
+        + "{\"name\":\"Accept\",\"value\":\"*/*\"}]}";
+    assertThat(balanced().redactJson(har)).isEqualTo("{\"headers\":[{\"name\":\"Authorization\",\"value\":"
+        + "\"[REDACTED]\"},{\"name\":\"Accept\",\"value\":\"*/*\"}]}");
+  }
+
+  @Test
+  void keepsValueOfOrdinaryNameValuePairs() {
+    String json = "{\"name\":\"token_count\",\"value\":1532,\"key\":\"ctrl+shift+down\",\"x\":{\"value\":\"v\"}}";
+    assertThat(balanced().redactJson(json)).isSameAs(json);
+  }
+
+  @Test
   void keepsFormattingOrderAndIds() {
     String json = "{\n  \"trace_id\" : \"4bf92f3577b34da6a3ce929d0e0e4736\",\n  \"n\": 3,\n  \"ok\": true\n}";
     assertThat(balanced().redactJson(json)).isSameAs(json);

@@ -205,6 +205,37 @@ class KeyRedactionTest {
   }
 
   @Test
+  void redactsValueOfNameValuePairsInText() {
+    assertThat(minimal().redact("env:\n  - name: DB_PASSWORD\n    value: \"s3cret\"\n  - name: LOG_LEVEL\n    value: debug"))
+        .isEqualTo("env:\n  - name: DB_PASSWORD\n    value: \"[REDACTED]\"\n  - name: LOG_LEVEL\n    value: debug");
+    assertThat(minimal().redact("<add key=\"Password\" value=\"s3cret\" /><add key=\"Mode\" value=\"Debug\" />"))
+        .isEqualTo("<add key=\"Password\" value=\"[REDACTED]\" /><add key=\"Mode\" value=\"Debug\" />");
+    assertThat(minimal().redact("{\"ParameterKey\": \"DbPassword\", \"ParameterValue\": \"s3cret\"}"))
+        .isEqualTo("{\"ParameterKey\": \"DbPassword\", \"ParameterValue\": \"[REDACTED]\"}");
+  }
+
+  @Test
+  void keepsValueOfOrdinaryNameValuePairsInText() {
+    String text = "value=1 value: 2 {\"key\": \"ctrl+shift+down\", \"value\": \"x\"} - name: DB_PASSWORD\n"
+        + "  valueFrom:\n    secretKeyRef: {name: db, key: password}";
+    assertThat(minimal().redact(text)).isSameAs(text);
+  }
+
+  @Test
+  void redactsXmlElementsNamedForSecrets() {
+    assertThat(minimal().redact("<server><id>nexus</id><username>ci</username><password>S3cret!</password></server>"))
+        .isEqualTo("<server><id>nexus</id><username>ci</username><password>[REDACTED]</password></server>");
+    assertThat(minimal().redact("<ApiKey>k-123</ApiKey>")).isEqualTo("<ApiKey>[REDACTED]</ApiKey>");
+  }
+
+  @Test
+  void keepsXmlElementsThatHoldNoSecret() {
+    String text = "<version>3.2.5</version> <password>${env.NEXUS_PW}</password> <secret>\n  <key>k</key>\n</secret>"
+        + " List<String> tokens = new ArrayList<>(); <password-policy>strict</password-policy>";
+    assertThat(minimal().redact(text)).isSameAs(text);
+  }
+
+  @Test
   void strictModeMasksPersonalDataKeys() {
     Redactor strict = TestRedactors.strict();
     assertThat(strict.redact("email", "jo@example.com")).isEqualTo("[REDACTED]");

@@ -40,7 +40,8 @@ class LinearWorkTest {
       "s.", "s.a", " s.", "s.aB1", "hooks.", "hooks.slack.com/", "hooks.slack.com/services/", "hooks.slack.com/services/T1/",
       "hvs.aB1", "sig=", "&sig=", "?pass=", "db_pass=", "private_key: -----BEGIN ", "private_key: -----BEGIN RSA PRIVATE KEY-----",
       " -p", " -pa", " -a ", "mysql -p", "mysql -pa ", "login -p ", "password ", "password a1", "PASSWORD '", "passw",
-      "IDENTIFIED BY '", "BY '"
+      "IDENTIFIED BY '", "BY '", "<password>", "<password>a", "<a>", "value=", "value: ", "name: password\n value: ",
+      "key=\"password\" value=", ",\"value\":"
     };
     Stream.Builder<Arguments> all = Stream.builder();
     for (String seed : seeds) {

@@ -19,6 +19,14 @@ class TreeRedactionTest {
   }
 
   @Test
+  void masksValueOfNameValuePairNamingASecret() {
+    List<Map<String, Object>> env = List.of(Map.of("name", "DB_PASSWORD", "value", "s3cret"),
+        Map.of("name", "LOG_LEVEL", "value", "debug"));
+    assertThat(balanced().redactTree(env)).isEqualTo(List.of(Map.of("name", "DB_PASSWORD", "value", "[REDACTED]"),
+        Map.of("name", "LOG_LEVEL", "value", "debug")));
+  }
+
+  @Test
   void entriesBeforeTheFirstChangeKeepTheirPlaceInTheCopy() {
     Map<String, Object> tree = new LinkedHashMap<>();
     tree.put("tool", "helm");

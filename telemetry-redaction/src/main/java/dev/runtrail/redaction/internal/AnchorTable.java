@@ -10,7 +10,7 @@ package dev.runtrail.redaction.internal;
  * ({@code s.} Vault tokens, {@code hooks.slack.com}), 'G' and 'K' only after 'S' ({@code SG.}, {@code SK}),
  * 'a' and 'p' only after 'd' ({@code dapi}, {@code dp.}), 'v' only after 'h' ({@code hvs.}), 'M', 'N', 'O'
  * only at a token start (Discord bot tokens), 'u' only after '-' ({@code -us13}, Mailchimp), 'w' and 'W' only
- * after 's' and 'S' ({@code password <value>}).
+ * after 's' and 'S' ({@code password <value>}), '>' only after a letter or digit ({@code <password>}).
  * The scan loop tests
  * {@code after[c] & PREVIOUS[prev]} (both packed into {@link #steps}), so digits inside hex ids, '/' inside paths and '-' inside dates never
  * stop it.
@@ -47,7 +47,9 @@ final class AnchorTable {
   static final byte LOWER_U = 21;
   /** 'w' after 's', 'W' after 'S' ({@code password <value>}). */
   static final byte PASSWORD_W = 22;
-  static final byte MULTI = 23;
+  /** '>' after a letter or digit ({@code <password>}). */
+  static final byte GT = 23;
+  static final byte MULTI = 24;
 
   static final int LETTER = 1;
   static final int DIGIT_CHAR = 1 << 1;
@@ -143,6 +145,7 @@ final class AnchorTable {
     if (on.any(RuleIds.VAULT_TOKEN)) mark('v', LOWER_V, LOWER_H_CHAR);
     if (on.any(RuleIds.AZURE_AD_CLIENT_SECRET)) mark('~', TILDE, LETTERS);
     if (on.any(RuleIds.AUTHORIZATION_HEADER, RuleIds.SENSITIVE_KEY)) mark('B', B, NOT_ALNUM);
+    if (on.any(RuleIds.SENSITIVE_KEY, RuleIds.PII_KEY)) mark('>', GT, LETTERS | DIGIT_CHAR);
     if (on.any(RuleIds.SENSITIVE_KEY)) {
       mark('w', PASSWORD_W, LOWER_S_CHAR);
       mark('W', PASSWORD_W, UPPER_S_CHAR);

@@ -5,12 +5,15 @@ package dev.runtrail.redaction.internal;
  * line) and query parameters, anchored on the '=' or ':'. The key is classified by its words; only the
  * value of a sensitive key is replaced, never the key. Keys in connection strings ({@code ;Password=},
  * {@code ?password=}, {@code AccountKey=}) report the connection-string rule; an Authorization value
- * keeps its scheme ({@code Bearer [REDACTED]}); a Cookie value runs to the end of the line.
+ * keeps its scheme ({@code Bearer [REDACTED]}); a Cookie value runs to the end of the line. A {@code value}
+ * key is sensitive when the name of its pair is ({@code - name: DB_PASSWORD} / {@code value: ...}).
  */
 final class Assignment {
   private static final int MAX_KEY = 96;
   private static final int MAX_QUOTED = 4096;
   private static final int MAX_PLACEHOLDER = 128;
+  /** Between a pair's name and its value key: a comma, quotes, a line break and YAML indentation. */
+  private static final int MAX_PAIR_GAP = 24;
   private static final String[] CONNECTION_KEYS = {
     "password", "pwd", "accountkey", "sharedaccesskey", "sharedaccesssignature"
   };
@@ -41,7 +44,8 @@ final class Assignment {
         keyEnd--;
       }
     }
-    if (keyEnd < 2 || !CharClass.isAlnum(s.charAt(keyEnd - 1)) || !keys.mayEndSensitiveKey(s, keyEnd)) {
+    if (keyEnd < 2 || !CharClass.isAlnum(s.charAt(keyEnd - 1))
+        || !keys.mayEndSensitiveKey(s, keyEnd) && !endsWithIgnoreCase(s, keyEnd, "value")) {
       return -1;
     }
     return keyEnd;
@@ -59,6 +63,40 @@ final class Assignment {
     return rule < 0 ? ScanResult.resumeAt(p + 1) : value(s, p, rule, keyStart, keyEnd);
   }
 
+  /** Whether the '>' at {@code gt} may close the start tag of an element named for a secret. */
+  boolean mayCloseSecretTag(String s, int gt) {
+    return keys.mayEndSensitiveKey(s, gt);
+  }
+
+  /**
+   * {@code <password>value</password>} (Maven settings.xml, .NET configs, SOAP dumps) with the start tag's
+   * '>' at {@code gt}: the text up to the end tag, on a bounded window.
+   */
+  long element(String s, int gt) {
+    int nameStart = CharClass.runStart(s, gt, gt - MAX_KEY, CharClass.KEY);
+    if (nameStart == gt || nameStart == 0 || s.charAt(nameStart - 1) != '<') {
+      return ScanResult.resumeAt(gt + 1);
+    }
+    int rule = ruleFor(s, nameStart, gt);
+    if (rule < 0) {
+      return ScanResult.resumeAt(gt + 1);
+    }
+    int limit = Math.min(s.length(), gt + 1 + MAX_QUOTED);
+    int end = gt + 1;
+    while (end < limit && s.charAt(end) != '<') {
+      end++;
+    }
+    WorkMeter.add(end - gt);
+    int vs = gt + 1;
+    while (vs < end && CharClass.is(s.charAt(vs), CharClass.SPACE)) {
+      vs++;
+    }
+    if (!CharClass.matches(s, end, "</") || vs == end || isPlaceholderOrMask(s, vs, end)) {
+      return ScanResult.resumeAt(gt + 1);
+    }
+    return ScanResult.match(rule, gt + 1, end);
+  }
+
   private int ruleFor(String s, int keyStart, int keyEnd) {
     int cls = keys.classify(s, keyStart, keyEnd);
     if (cls == KeyClassifier.SECRET) {
@@ -67,8 +105,42 @@ final class Assignment {
     if (cls == KeyClassifier.PII && strict) {
       return RuleIds.PII_KEY;
     }
-    return isQueryParameter(s, keyStart) && keys.isQuerySecret(s, keyStart, keyEnd)
-        ? RuleIds.CONNECTION_STRING_SECRET : -1;
+    if (isQueryParameter(s, keyStart) && keys.isQuerySecret(s, keyStart, keyEnd)) {
+      return RuleIds.CONNECTION_STRING_SECRET;
+    }
+    return KeyClassifier.isPairValueKey(s, keyStart, keyEnd) && namesSecretBefore(s, keyStart)
+        ? RuleIds.SENSITIVE_KEY : -1;
+  }
+
+  /**
+   * The name half of a name/value pair right before the value key at {@code valueKeyStart}:
+   * {@code name: DB_PASSWORD} (YAML env lists), {@code key="Password"} (.NET appSettings),
+   * {@code "ParameterKey": "DbPassword",} (CloudFormation), where the name is a sensitive key. Reads back
+   * over at most a few bounded runs.
+   */
+  private boolean namesSecretBefore(String s, int valueKeyStart) {
+    int k = skipBack(s, valueKeyStart, " \t\r\n,\"'\\", MAX_PAIR_GAP);
+    int nameStart = CharClass.runStart(s, k, k - MAX_KEY, CharClass.KEY);
+    if (nameStart == k) {
+      return false;
+    }
+    int sep = skipBack(s, nameStart, " \"'\\", 4);
+    if (sep == 0 || s.charAt(sep - 1) != '=' && s.charAt(sep - 1) != ':') {
+      return false;
+    }
+    int attrEnd = skipBack(s, sep - 1, " \"'\\", 4);
+    int attrStart = CharClass.runStart(s, attrEnd, attrEnd - MAX_KEY, CharClass.KEY);
+    return attrStart < attrEnd && KeyClassifier.isPairNameKey(s, attrStart, attrEnd)
+        && keys.classify(s, nameStart, k) == KeyClassifier.SECRET;
+  }
+
+  private static int skipBack(String s, int from, String chars, int max) {
+    int k = from;
+    while (k > 0 && from - k < max && chars.indexOf(s.charAt(k - 1)) >= 0) {
+      k--;
+    }
+    WorkMeter.add(from - k + 1);
+    return k;
   }
 
   private static boolean isQueryParameter(String s, int keyStart) {

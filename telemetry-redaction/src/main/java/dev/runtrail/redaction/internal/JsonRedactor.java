@@ -63,6 +63,9 @@ public final class JsonRedactor {
   private void walk(JsonParser parser, JsonPatcher patcher) throws IOException {
     int[] classes = new int[16];
     boolean[] arrays = new boolean[16];
+    // per object: its name/value pair's name named a secret ({"name": "DB_PASSWORD", "value": ...})
+    boolean[] secretNamed = new boolean[16];
+    boolean pairName = false;
     int depth = 0;
     int fieldClass = KeyClassifier.NONE;
     JsonToken token;
@@ -72,6 +75,11 @@ public final class JsonRedactor {
         case FIELD_NAME:
           String name = parser.currentName();
           fieldClass = classes[depth - 1] == KeyClassifier.SECRET ? KeyClassifier.SECRET : values.classifyCached(name);
+          if (fieldClass == KeyClassifier.NONE && secretNamed[depth - 1]
+              && KeyClassifier.isPairValueKey(name, 0, name.length())) {
+            fieldClass = KeyClassifier.SECRET;
+          }
+          pairName = !KeyedValues.masksWhole(fieldClass) && KeyClassifier.isPairNameKey(name, 0, name.length());
           patchString(parser, patcher, name, values.redactKey(name));
           break;
         case START_OBJECT:
@@ -82,9 +90,11 @@ public final class JsonRedactor {
           if (depth == classes.length) {
             classes = java.util.Arrays.copyOf(classes, depth * 2);
             arrays = java.util.Arrays.copyOf(arrays, depth * 2);
+            secretNamed = java.util.Arrays.copyOf(secretNamed, depth * 2);
           }
           classes[depth] = valueClass;
           arrays[depth] = token == JsonToken.START_ARRAY;
+          secretNamed[depth] = false;
           depth++;
           break;
         case END_OBJECT:
@@ -93,6 +103,9 @@ public final class JsonRedactor {
           break;
         case VALUE_STRING:
           String text = parser.getText();
+          if (pairName && values.classify(text) == KeyClassifier.SECRET) {
+            secretNamed[depth - 1] = true;
+          }
           patchString(parser, patcher, text, values.redactUnder(valueClass, text));
           break;
         case VALUE_NUMBER_INT:
@@ -102,6 +115,7 @@ public final class JsonRedactor {
         default:
           break;
       }
+      pairName &= token == JsonToken.FIELD_NAME;
       if (patcher.streaming()) {
         patcher.flushTo(parser.currentLocation().getCharOffset());
       }

@@ -167,6 +167,28 @@ public final class KeyClassifier {
     return (table.flags(s, KeyWords.wordStart(s, from, we, end), we) & QUERY_SECRET_WORD) != 0;
   }
 
+  /**
+   * True when the last word of {@code s[start, end)} is {@code value} ({@code value}, {@code ParameterValue}):
+   * the value half of a name/value pair such as {@code {"name": "DB_PASSWORD", "value": "..."}}.
+   */
+  public static boolean isPairValueKey(CharSequence s, int start, int end) {
+    return lastWordIs(s, start, end, "value");
+  }
+
+  /** True when the last word of {@code s[start, end)} is {@code name} or {@code key} (the name half of a pair). */
+  public static boolean isPairNameKey(CharSequence s, int start, int end) {
+    return lastWordIs(s, start, end, "name") || lastWordIs(s, start, end, "key");
+  }
+
+  private static boolean lastWordIs(CharSequence s, int start, int end, String word) {
+    int we = KeyWords.wordEndBefore(s, start, end);
+    if (we - start < word.length()) {
+      return false;
+    }
+    int ws = KeyWords.wordStart(s, Math.max(start, we - word.length() - 1), we, end);
+    return KeyWords.equalsIgnoreCase(s, ws, we, word);
+  }
+
   private int classifyRest(CharSequence s, int from, int end, int lastFlags) {
     if (strict && ((lastFlags & PII_WORD) != 0 || (lastFlags & PII_SEQUENCE_END) != 0 && endsWithSequenceOfLast(s, from, end))) {
       return PII;

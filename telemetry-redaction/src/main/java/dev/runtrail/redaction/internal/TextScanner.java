@@ -211,6 +211,8 @@ public final class TextScanner {
             || s.charAt(i + 1) == 'E' || s.charAt(i + 1) == 'A' || PasswordPhrases.mayBeIdentifiedBy(s, i)) ? i : i + 1;
       case AnchorTable.PASSWORD_W:
         return PasswordPhrases.mayBePassword(s, i) ? i : i + 1;
+      case AnchorTable.GT:
+        return assignment.mayCloseSecretTag(s, i) ? i : i + 1;
       case AnchorTable.SLASH:
         return prev == ':' || i + 1 < n && (s.charAt(i + 1) == 'h' || s.charAt(i + 1) == 'U'
             || s.charAt(i + 1) == homeSecondChar) ? i : i + 1;
@@ -314,6 +316,8 @@ public final class TextScanner {
         return PasswordPhrases.mayBeIdentifiedBy(s, i) ? PasswordPhrases.identifiedBy(s, i) : AuthScheme.match(s, i);
       case AnchorTable.PASSWORD_W:
         return PasswordPhrases.password(s, i);
+      case AnchorTable.GT:
+        return assignment.element(s, i);
       case AnchorTable.SLASH:
         return slash(s, i);
       case AnchorTable.BACKSLASH:

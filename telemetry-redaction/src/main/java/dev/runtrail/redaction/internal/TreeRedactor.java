@@ -18,6 +18,8 @@ import java.util.Set;
  */
 public final class TreeRedactor {
   private static final int MAX_DEPTH = 64;
+  /** A name/value pair is a small map: past this many entries a {@code value} key is not looked at as one. */
+  private static final int MAX_PAIR_ENTRIES = 8;
 
   private final KeyedValues values;
 
@@ -86,19 +88,19 @@ public final class TreeRedactor {
       Object value = entry.getValue();
       String keyText = String.valueOf(key);
       int known = values.knownCleanKeyClass(keyText);
-      int childClass = keyClass == KeyClassifier.SECRET ? KeyClassifier.SECRET
-          : known >= 0 ? known : values.classifyCached(keyText);
+      int childClass = pairValueClass(map, keyText, keyClass == KeyClassifier.SECRET ? KeyClassifier.SECRET
+          : known >= 0 ? known : values.classifyCached(keyText));
       Object newValue = redact(value, childClass, depth + 1);
       Object newKey = known >= 0 ? key : redactKey(key, keyText);
       if (newKey != key || newValue != value) {
         Map<Object, Object> copy = new LinkedHashMap<>(Math.max(4, map.size() * 4 / 3 + 1));
         Iterator<? extends Map.Entry<?, ?>> again = map.entrySet().iterator();
         for (int i = 0; i < unchanged && again.hasNext(); i++) {
-          putRedacted(copy, again.next(), keyClass, depth);
+          putRedacted(copy, map, again.next(), keyClass, depth);
         }
         putUnique(copy, newKey, newValue);
         while (entries.hasNext()) {
-          putRedacted(copy, entries.next(), keyClass, depth);
+          putRedacted(copy, map, entries.next(), keyClass, depth);
         }
         return copy;
       }
@@ -106,15 +108,37 @@ public final class TreeRedactor {
     return map;
   }
 
-  private void putRedacted(Map<Object, Object> copy, Map.Entry<?, ?> entry, int keyClass, int depth) {
+  private void putRedacted(Map<Object, Object> copy, Map<?, ?> map, Map.Entry<?, ?> entry, int keyClass, int depth) {
     Object key = entry.getKey();
     String keyText = String.valueOf(key);
-    Object newValue = redact(entry.getValue(), childClass(keyClass, keyText), depth + 1);
+    Object newValue = redact(entry.getValue(), pairValueClass(map, keyText, childClass(keyClass, keyText)), depth + 1);
     putUnique(copy, redactKey(key, keyText), newValue);
   }
 
   private int childClass(int keyClass, String keyText) {
     return keyClass == KeyClassifier.SECRET ? KeyClassifier.SECRET : values.classifyCached(keyText);
+  }
+
+  /**
+   * A {@code value} key whose pair's name is a sensitive key ({@code {name=DB_PASSWORD, value=...}},
+   * HAR headers {@code {name=Authorization, value=...}}) holds a secret; else {@code cls} stands.
+   */
+  private int pairValueClass(Map<?, ?> map, String keyText, int cls) {
+    if (cls != KeyClassifier.NONE || !KeyClassifier.isPairValueKey(keyText, 0, keyText.length())) {
+      return cls;
+    }
+    int looked = 0;
+    for (Map.Entry<?, ?> e : map.entrySet()) {
+      String name = String.valueOf(e.getKey());
+      if (e.getValue() instanceof String && KeyClassifier.isPairNameKey(name, 0, name.length())
+          && values.classify((String) e.getValue()) == KeyClassifier.SECRET) {
+        return KeyClassifier.SECRET;
+      }
+      if (++looked == MAX_PAIR_ENTRIES) {
+        break;
+      }
+    }
+    return cls;
   }
 
   private Object redactKey(Object key, String keyText) {
