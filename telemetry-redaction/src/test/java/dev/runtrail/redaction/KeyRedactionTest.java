@@ -236,6 +236,14 @@ class KeyRedactionTest {
   }
 
   @Test
+  void keepsGoTypeNamesThatEndWithASecretWord() {
+    String text = "reflector.go:147] k8s.io/client-go/informers/factory.go:150: Failed to watch *v1.Secret: unknown"
+        + " (get secrets) *corev1.Secret: not found";
+    assertThat(minimal().redact(text)).isSameAs(text);
+    assertThat(minimal().redact("*password: hunter2x")).isEqualTo("*password: [REDACTED]");
+  }
+
+  @Test
   void strictModeMasksPersonalDataKeys() {
     Redactor strict = TestRedactors.strict();
     assertThat(strict.redact("email", "jo@example.com")).isEqualTo("[REDACTED]");

@@ -59,8 +59,26 @@ final class Assignment {
   /** The full check, once {@link #keyEnd} passed. */
   long match(String s, int p, int keyEnd) {
     int keyStart = CharClass.runStart(s, keyEnd, keyEnd - MAX_KEY, CharClass.KEY);
+    if (isGoPointerType(s, keyStart, keyEnd)) {
+      return ScanResult.resumeAt(p + 1);
+    }
     int rule = ruleFor(s, keyStart, keyEnd);
     return rule < 0 ? ScanResult.resumeAt(p + 1) : value(s, p, rule, keyStart, keyEnd);
+  }
+
+  /**
+   * {@code *v1.Secret: ...} in a Go error ("Failed to watch *v1.Secret: unknown") names a type, not a key:
+   * '*', a package, '.', an exported (upper-case) type name.
+   */
+  private static boolean isGoPointerType(String s, int keyStart, int keyEnd) {
+    if (keyStart == 0 || s.charAt(keyStart - 1) != '*') {
+      return false;
+    }
+    int dot = keyEnd - 1;
+    while (dot > keyStart && s.charAt(dot) != '.') {
+      dot--;
+    }
+    return dot > keyStart && CharClass.at(s, dot + 1, CharClass.UPPER);
   }
 
   /** Whether the '>' at {@code gt} may close the start tag of an element named for a secret. */
