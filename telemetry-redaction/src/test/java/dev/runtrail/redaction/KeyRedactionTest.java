@@ -236,6 +236,23 @@ class KeyRedactionTest {
   }
 
   @Test
+  void keepsWorkingDirectoryInEnvironmentDumps() {
+    String text = "HOSTNAME=api-7d9c8b6f5d-x2k4p\nPWD=/srv/app\nOLDPWD=/\n  PWD: '/Users/maciej'";
+    assertThat(minimal().redact(text)).isSameAs(text);
+    assertThat(minimal().redact("DRIVER={MySQL};SERVER=db;UID=root;PWD=s3cret;")).isEqualTo(
+        "DRIVER={MySQL};SERVER=db;UID=root;PWD=[REDACTED];");
+    assertThat(minimal().redactJson("{\"PWD\":\"/srv/app\",\"db_pwd\":\"/x\"}"))
+        .isEqualTo("{\"PWD\":\"/srv/app\",\"db_pwd\":\"[REDACTED]\"}");
+    assertThat(minimal().redactTree(java.util.Map.of("PWD", "/srv/app"))).isEqualTo(java.util.Map.of("PWD", "/srv/app"));
+  }
+
+  @Test
+  void keepsBuildToolTokensInXmlElements() {
+    String text = "<token>$BUILD_TIME$</token> <token>static final int</token> <token>@version@</token>";
+    assertThat(minimal().redact(text)).isSameAs(text);
+  }
+
+  @Test
   void keepsGoTypeNamesThatEndWithASecretWord() {
     String text = "reflector.go:147] k8s.io/client-go/informers/factory.go:150: Failed to watch *v1.Secret: unknown"
         + " (get secrets) *corev1.Secret: not found";

@@ -34,6 +34,12 @@ class SecretRedactionTest {
   }
 
   @Test
+  void keepsBasicBeforeWordsThatAreNoBase64() {
+    String text = "## Basic Node-API data types; Basic HTTP_AUTH setup";
+    assertThat(minimal().redact(text)).isSameAs(text);
+  }
+
+  @Test
   void redactsBasicCredentials() {
     assertThat(minimal().redact("Authorization: Basic dXNlcjpwYXNzd29yZA=="))
         .isEqualTo("Authorization: Basic [REDACTED]");

@@ -109,10 +109,32 @@ final class Assignment {
     while (vs < end && CharClass.is(s.charAt(vs), CharClass.SPACE)) {
       vs++;
     }
-    if (!CharClass.matches(s, end, "</") || vs == end || isPlaceholderOrMask(s, vs, end)) {
+    if (!CharClass.matches(s, end, "</") || vs == end || isPlaceholderOrMask(s, vs, end)
+        || isTemplateText(s, vs, end)) {
       return ScanResult.resumeAt(gt + 1);
     }
     return ScanResult.match(rule, gt + 1, end);
+  }
+
+  /**
+   * Build-tool text in an element named like a secret: a {@code $VAR$}/{@code ${var}}/{@code @var@} to be
+   * replaced, or words with spaces (maven-replacer's {@code <token>static final int</token>}).
+   */
+  private static boolean isTemplateText(String s, int from, int to) {
+    char first = s.charAt(from);
+    if (first == '$' || first == '@' && s.charAt(to - 1) == '@' || first == '\\' && CharClass.matches(s, from + 1, "$")) {
+      return true;
+    }
+    int last = to;
+    while (last > from && CharClass.is(s.charAt(last - 1), CharClass.SPACE)) {
+      last--;
+    }
+    for (int i = from; i < last; i++) {
+      if (s.charAt(i) == ' ') {
+        return true;
+      }
+    }
+    return false;
   }
 
   private int ruleFor(String s, int keyStart, int keyEnd) {
@@ -227,7 +249,7 @@ final class Assignment {
     if (ve < 0) {
       ve = unquotedEnd(s, vs, cookie);
     }
-    if (ve <= vs || isPlaceholderOrMask(s, vs, ve)) {
+    if (ve <= vs || isPlaceholderOrMask(s, vs, ve) || KeyClassifier.isWorkingDirectory(s, keyStart, keyEnd, s, vs)) {
       return ScanResult.resumeAt(p + 1);
     }
     return ScanResult.match(rule, vs, ve);

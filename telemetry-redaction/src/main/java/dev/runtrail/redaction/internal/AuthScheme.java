@@ -32,7 +32,8 @@ final class AuthScheme {
       return ScanResult.resumeAt(b + 1);
     }
     int tokenEnd = tokenEnd(s, tokenStart);
-    if (!looksLikeCredential(s, tokenStart, tokenEnd)) {
+    if (!looksLikeCredential(s, tokenStart, tokenEnd)
+        || afterScheme - b == 5 && !isBase64(s, tokenStart, tokenEnd)) {
       return ScanResult.resumeAt(b + 1);
     }
     return ScanResult.match(RuleIds.AUTHORIZATION_HEADER, tokenStart, tokenEnd);
@@ -51,6 +52,16 @@ final class AuthScheme {
     }
     WorkMeter.add(i - from + 1);
     return i;
+  }
+
+  /** Basic credentials are base64: "Basic Node-API" is a heading, not a header. */
+  private static boolean isBase64(String s, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (!CharClass.is(s.charAt(i), CharClass.B64)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** 8+ chars with a digit, a symbol, or an upper-case letter after the first char. */

@@ -66,6 +66,7 @@ public final class JsonRedactor {
     // per object: its name/value pair's name named a secret ({"name": "DB_PASSWORD", "value": ...})
     boolean[] secretNamed = new boolean[16];
     boolean pairName = false;
+    String fieldName = "";
     int depth = 0;
     int fieldClass = KeyClassifier.NONE;
     JsonToken token;
@@ -74,6 +75,7 @@ public final class JsonRedactor {
       switch (token) {
         case FIELD_NAME:
           String name = parser.currentName();
+          fieldName = name;
           fieldClass = classes[depth - 1] == KeyClassifier.SECRET ? KeyClassifier.SECRET : values.classifyCached(name);
           if (fieldClass == KeyClassifier.NONE && secretNamed[depth - 1]
               && KeyClassifier.isPairValueKey(name, 0, name.length())) {
@@ -105,6 +107,10 @@ public final class JsonRedactor {
           String text = parser.getText();
           if (pairName && values.classify(text) == KeyClassifier.SECRET) {
             secretNamed[depth - 1] = true;
+          }
+          if (valueClass == KeyClassifier.SECRET && !arrays[depth - 1]
+              && KeyClassifier.isWorkingDirectory(fieldName, 0, fieldName.length(), text, 0)) {
+            valueClass = KeyClassifier.NONE;
           }
           patchString(parser, patcher, text, values.redactUnder(valueClass, text));
           break;

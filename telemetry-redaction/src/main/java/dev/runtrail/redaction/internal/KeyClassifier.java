@@ -180,6 +180,19 @@ public final class KeyClassifier {
     return lastWordIs(s, start, end, "name") || lastWordIs(s, start, end, "key");
   }
 
+  /**
+   * {@code PWD=/srv/app} in an environment dump is the shell's working directory, not a password: the key is
+   * exactly {@code PWD} and the value a path. ({@code PWD=s3cret} in an ODBC connection string is not a path.)
+   */
+  public static boolean isWorkingDirectory(CharSequence s, int keyStart, int keyEnd, CharSequence value, int valueStart) {
+    if (keyEnd - keyStart != 3 || !CharClass.matches(s, keyStart, "PWD") || valueStart >= value.length()) {
+      return false;
+    }
+    char first = value.charAt(valueStart);
+    return first == '/' || first == '~'
+        || CharClass.is(first, CharClass.ALPHA) && CharClass.matches(value, valueStart + 1, ":\\");
+  }
+
   private static boolean lastWordIs(CharSequence s, int start, int end, String word) {
     int we = KeyWords.wordEndBefore(s, start, end);
     if (we - start < word.length()) {

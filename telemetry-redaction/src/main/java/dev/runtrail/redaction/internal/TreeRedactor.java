@@ -88,8 +88,8 @@ public final class TreeRedactor {
       Object value = entry.getValue();
       String keyText = String.valueOf(key);
       int known = values.knownCleanKeyClass(keyText);
-      int childClass = pairValueClass(map, keyText, keyClass == KeyClassifier.SECRET ? KeyClassifier.SECRET
-          : known >= 0 ? known : values.classifyCached(keyText));
+      int childClass = keyClass == KeyClassifier.SECRET ? KeyClassifier.SECRET
+          : pairValueClass(map, keyText, known >= 0 ? known : values.classifyCached(keyText));
       Object newValue = redact(value, childClass, depth + 1);
       Object newKey = known >= 0 ? key : redactKey(key, keyText);
       if (newKey != key || newValue != value) {
@@ -111,19 +111,26 @@ public final class TreeRedactor {
   private void putRedacted(Map<Object, Object> copy, Map<?, ?> map, Map.Entry<?, ?> entry, int keyClass, int depth) {
     Object key = entry.getKey();
     String keyText = String.valueOf(key);
-    Object newValue = redact(entry.getValue(), pairValueClass(map, keyText, childClass(keyClass, keyText)), depth + 1);
+    Object newValue = redact(entry.getValue(), childClass(map, keyClass, keyText), depth + 1);
     putUnique(copy, redactKey(key, keyText), newValue);
   }
 
-  private int childClass(int keyClass, String keyText) {
-    return keyClass == KeyClassifier.SECRET ? KeyClassifier.SECRET : values.classifyCached(keyText);
+  private int childClass(Map<?, ?> map, int keyClass, String keyText) {
+    return keyClass == KeyClassifier.SECRET ? KeyClassifier.SECRET
+        : pairValueClass(map, keyText, values.classifyCached(keyText));
   }
 
   /**
    * A {@code value} key whose pair's name is a sensitive key ({@code {name=DB_PASSWORD, value=...}},
-   * HAR headers {@code {name=Authorization, value=...}}) holds a secret; else {@code cls} stands.
+   * HAR headers {@code {name=Authorization, value=...}}) holds a secret, {@code PWD} holding a path does not
+   * (the working directory); else {@code cls} stands.
    */
   private int pairValueClass(Map<?, ?> map, String keyText, int cls) {
+    if (cls == KeyClassifier.SECRET) {
+      Object value = map.get(keyText);
+      return value instanceof String && KeyClassifier.isWorkingDirectory(keyText, 0, keyText.length(), (String) value, 0)
+          ? KeyClassifier.NONE : cls;
+    }
     if (cls != KeyClassifier.NONE || !KeyClassifier.isPairValueKey(keyText, 0, keyText.length())) {
       return cls;
     }
