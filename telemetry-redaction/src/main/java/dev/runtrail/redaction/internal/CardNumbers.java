@@ -91,7 +91,7 @@ final class CardNumbers {
     int n = s.length();
     int e = from;
     while (e + 1 < n && isNumericSeparator(s.charAt(e)) && CharClass.isDigit(s.charAt(e + 1))) {
-      int run = TextScanner.digitsEnd(s, e + 1, n);
+      int run = digitsEnd(s, e + 1, n);
       if (run - e - 1 > 3) {
         break;
       }
@@ -187,5 +187,28 @@ final class CardNumbers {
     }
     WorkMeter.add(to - from);
     return count >= MIN_DIGITS && count <= MAX_DIGITS && sum % 10 == 0;
+  }
+
+  /**
+   * The scanner's inlined gate for a number at a token start (normal modes): only a run of 4+ digits with
+   * an issuer prefix that has a plain card's length (13-16) or continues with a card separator can start a
+   * card; everything else is skipped together with the short runs chained to it
+   * ({@code 2025-09-20T10:22:31.123Z}).
+   */
+  static int quickSkipNumber(String s, int i, int n, boolean cardsOn) {
+    int e = digitsEnd(s, i + 1, n);
+    if (cardsOn && e - i >= 4 && (e - i >= 13 && e - i <= 16 || e + 1 < n && (s.charAt(e) == ' ' || s.charAt(e) == '-')
+        && CharClass.isDigit(s.charAt(e + 1))) && mayStartCard(s, i)) {
+      return i;
+    }
+    return shortNumericTail(s, e);
+  }
+
+  static int digitsEnd(String s, int from, int n) {
+    int e = from;
+    while (e < n && CharClass.isDigit(s.charAt(e))) {
+      e++;
+    }
+    return e;
   }
 }

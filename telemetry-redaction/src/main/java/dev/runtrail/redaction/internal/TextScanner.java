@@ -147,7 +147,7 @@ public final class TextScanner {
    */
   private int skipHarmless(int kind, String s, int i, int n, boolean cardsOn) {
     if (kind == AnchorTable.DIGIT && !ipv4) {
-      int skip = quickSkipNumber(s, i, n, cardsOn);
+      int skip = CardNumbers.quickSkipNumber(s, i, n, cardsOn);
       // A '.' ending a number ("in 42.") is no ya29. anchor: step over it instead of stopping again.
       return skip > i && skip < n && s.charAt(skip) == '.' && CharClass.isDigit(s.charAt(skip - 1)) ? skip + 1 : skip;
     }
@@ -250,7 +250,7 @@ public final class TextScanner {
       }
       return e;
     }
-    int e = digitsEnd(s, i + 1, n);
+    int e = CardNumbers.digitsEnd(s, i + 1, n);
     if (ipv4 && e < n && s.charAt(e) == '.') {
       return i;
     }
@@ -258,28 +258,6 @@ public final class TextScanner {
       return i;
     }
     return ipv4 ? e : CardNumbers.shortNumericTail(s, e);
-  }
-
-  /**
-   * A number at a token start (normal modes): only a run of 4+ digits with an issuer prefix that has a
-   * plain card's length (13-16) or continues with a card separator can start a card; everything else is skipped together with
-   * the short runs chained to it ({@code 2025-09-20T10:22:31.123Z}).
-   */
-  private static int quickSkipNumber(String s, int i, int n, boolean cardsOn) {
-    int e = digitsEnd(s, i + 1, n);
-    if (cardsOn && e - i >= 4 && (e - i >= 13 && e - i <= 16 || e + 1 < n && (s.charAt(e) == ' ' || s.charAt(e) == '-')
-        && CharClass.isDigit(s.charAt(e + 1))) && CardNumbers.mayStartCard(s, i)) {
-      return i;
-    }
-    return CardNumbers.shortNumericTail(s, e);
-  }
-
-  static int digitsEnd(String s, int from, int n) {
-    int e = from;
-    while (e < n && CharClass.isDigit(s.charAt(e))) {
-      e++;
-    }
-    return e;
   }
 
   private long dispatchMulti(String s, int i, int jwtMemo) {
