@@ -8,8 +8,8 @@ package dev.runtrail.redaction.internal;
  * token start, '/' only at a path start (or after ':' alone, when only the Slack webhook rule needs it),
  * '_', 'J' and '~' only after a letter, '.' only after a digit ({@code ya29.}, {@code atlasv1.}) or 's'
  * ({@code s.} Vault tokens, {@code hooks.slack.com}), 'G' and 'K' only after 'S' ({@code SG.}, {@code SK}),
- * 'a' and 'p' only after 'd' ({@code dapi}, {@code dp.}), 'v' only after 'h' ({@code hvs.}), 'M', 'N', 'O'
- * only at a token start (Discord bot tokens), 'u' only after '-' ({@code -us13}, Mailchimp), 'w' and 'W' only
+ * 'a' and 'p' only after 'd' ({@code dapi}, {@code dp.}), 'v' only after 'h' ({@code hvs.}), 'T', 'j', 'z', 'D'
+ * only after 'M', 'N', 'O' (Discord bot tokens), 'u' only after '-' ({@code -us13}, Mailchimp), 'w' and 'W' only
  * after 's' and 'S' ({@code password <value>}), '>' only after a letter or digit ({@code <password>}).
  * The scan loop tests
  * {@code after[c] & PREVIOUS[prev]} (both packed into {@link #steps}), so digits inside hex ids, '/' inside paths and '-' inside dates never
@@ -41,7 +41,7 @@ final class AnchorTable {
   static final byte TILDE = 18;
   /** 'K' after 'S' ({@code SK} + 32 hex, Twilio). */
   static final byte UPPER_K = 19;
-  /** 'M', 'N', 'O' at a token start (Discord bot tokens). */
+  /** 'T', 'j', 'z', 'D' after 'M', 'N', 'O' (a Discord bot token starts with the base64 of a digit). */
   static final byte DISCORD = 20;
   /** 'u' after '-' ({@code -us} + a digit ends a Mailchimp key). */
   static final byte LOWER_U = 21;
@@ -70,7 +70,9 @@ final class AnchorTable {
   static final int LOWER_S_CHAR = 1 << 9;
   /** '-' apart from '.', so that 'u' anchors after '-' alone ({@code -us13}). */
   static final int DASH_CHAR = 1 << 10;
-  private static final int LETTERS = LETTER | LOWER_D_CHAR | UPPER_S_CHAR | LOWER_H_CHAR | LOWER_S_CHAR;
+  /** 'M', 'N', 'O', so that the second char of a Discord bot token anchors after them alone. */
+  static final int MNO_CHAR = 1 << 11;
+  private static final int LETTERS = LETTER | LOWER_D_CHAR | UPPER_S_CHAR | LOWER_H_CHAR | LOWER_S_CHAR | MNO_CHAR;
   private static final int NOT_ALNUM = UNDERSCORE_CHAR | DOT_CHAR | DASH_CHAR | COLON_CHAR | OTHER;
   private static final int ANY = NOT_ALNUM | LETTERS | DIGIT_CHAR;
 
@@ -94,6 +96,9 @@ final class AnchorTable {
     PREVIOUS['S'] = UPPER_S_CHAR;
     PREVIOUS['h'] = LOWER_H_CHAR;
     PREVIOUS['s'] = LOWER_S_CHAR;
+    PREVIOUS['M'] = MNO_CHAR;
+    PREVIOUS['N'] = MNO_CHAR;
+    PREVIOUS['O'] = MNO_CHAR;
   }
 
   final byte[] kinds = new byte[65536];
@@ -137,9 +142,7 @@ final class AnchorTable {
     if (on.any(RuleIds.TWILIO_API_KEY)) mark('K', UPPER_K, UPPER_S_CHAR);
     if (on.any(RuleIds.MAILCHIMP_API_KEY)) mark('u', LOWER_U, DASH_CHAR);
     if (on.any(RuleIds.DISCORD_BOT_TOKEN)) {
-      mark('M', DISCORD, NOT_ALNUM);
-      mark('N', DISCORD, NOT_ALNUM);
-      mark('O', DISCORD, NOT_ALNUM);
+      for (char c : new char[] {'T', 'j', 'z', 'D'}) mark(c, DISCORD, MNO_CHAR);
     }
     if (on.any(RuleIds.DOPPLER_TOKEN)) mark('p', LOWER_P, LOWER_D_CHAR);
     if (on.any(RuleIds.VAULT_TOKEN)) mark('v', LOWER_V, LOWER_H_CHAR);

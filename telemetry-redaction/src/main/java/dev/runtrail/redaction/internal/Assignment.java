@@ -44,8 +44,8 @@ final class Assignment {
         keyEnd--;
       }
     }
-    if (keyEnd < 2 || !CharClass.isAlnum(s.charAt(keyEnd - 1))
-        || !keys.mayEndSensitiveKey(s, keyEnd) && !endsWithIgnoreCase(s, keyEnd, "value")) {
+    // "value" (a name/value pair's value key) passes mayEndSensitiveKey: it is a qualifier word
+    if (keyEnd < 2 || !CharClass.isAlnum(s.charAt(keyEnd - 1)) || !keys.mayEndSensitiveKey(s, keyEnd)) {
       return -1;
     }
     return keyEnd;

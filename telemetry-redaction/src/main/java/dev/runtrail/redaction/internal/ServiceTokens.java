@@ -7,8 +7,8 @@ import static dev.runtrail.redaction.internal.CharClass.HEX;
 /**
  * Credentials of the SaaS services an app sends messages, e-mail and telemetry through (Twilio, Discord,
  * Heroku, New Relic, Google OAuth clients, Mailchimp), matched once the scan has stopped on their anchor:
- * 'K' after 'S' ({@code SK} + 32 hex), 'M'/'N'/'O' at a token start (a Discord bot token begins with the
- * base64 of the bot's numeric id), a '-' prefix ending (through {@link VendorTokens}), or 'u' after '-'
+ * 'K' after 'S' ({@code SK} + 32 hex), 'T'/'j'/'z'/'D' after 'M'/'N'/'O' (a Discord bot token begins
+ * with the base64 of the bot's numeric id: {@code [MNO][DTjz]}), a '-' prefix ending (through {@link VendorTokens}), or 'u' after '-'
  * ({@code -us} + a digit after 32 hex, Mailchimp). As elsewhere, a failing check reads a bounded window; every body has a
  * fixed or capped length.
  */
@@ -46,15 +46,6 @@ final class ServiceTokens {
     WorkMeter.add(end - s0);
     return end != s0 + 2 + TWILIO_HEX || CharClass.at(s, end, ALNUM)
         ? ScanResult.resumeAt(s0 + 2) : ScanResult.match(RuleIds.TWILIO_API_KEY, s0, end);
-  }
-
-  /** Whether a Discord bot token can start at {@code m}: {@code [MNO]} + {@code [DTjz]} (base64 of a digit). */
-  static boolean mayStartDiscord(String s, int m) {
-    if (m + 1 >= s.length()) {
-      return false;
-    }
-    char second = s.charAt(m + 1);
-    return second == 'T' || second == 'j' || second == 'z' || second == 'D';
   }
 
   /**

@@ -203,7 +203,7 @@ public final class TextScanner {
       case AnchorTable.UPPER_K:
         return atTokenStart(s, i - 1) ? i : i + 1;
       case AnchorTable.DISCORD:
-        return !CharClass.isAlnum(prev) && ServiceTokens.mayStartDiscord(s, i) ? i : i + 1;
+        return atTokenStart(s, i - 1) ? i : i + 1;
       case AnchorTable.LOWER_U:
         return ServiceTokens.mayEndMailchimp(s, i - 1) ? i : i + 1;
       case AnchorTable.B:
@@ -319,7 +319,7 @@ public final class TextScanner {
       case AnchorTable.UPPER_K:
         return ServiceTokens.twilio(s, i - 1);
       case AnchorTable.DISCORD:
-        return ServiceTokens.discord(s, i);
+        return ServiceTokens.discord(s, i - 1);
       case AnchorTable.LOWER_U:
         return ServiceTokens.mailchimp(s, i - 1);
       default:
