@@ -36,6 +36,12 @@ public final class Components {
   final long offerTimeoutNanos;
   final RunCompletion completion;
   final Clock clock;
+  /**
+   * Whether {@link #clock} is the system clock: then, with a trail processor, run and step times come
+   * from the run's epoch anchor and the nanosecond clock (one clock read, and the same times as the
+   * spans') instead of a second read of the wall clock.
+   */
+  final boolean systemClock;
   final RunIds ids = new RunIds();
   final TraceIdStrategy traceIds;
   final boolean ownsIdGenerator;
@@ -83,6 +89,7 @@ public final class Components {
     this.offerTimeoutNanos = offerTimeoutNanos;
     this.completion = completion;
     this.clock = clock;
+    this.systemClock = Clock.systemUTC().equals(clock);
     this.traceIds = traceIds;
     this.ownsIdGenerator = ownsIdGenerator;
     this.spanBuffer = spanBuffer;

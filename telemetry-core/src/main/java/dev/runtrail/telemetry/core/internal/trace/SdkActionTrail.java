@@ -90,7 +90,7 @@ final class SdkActionTrail extends AbstractActionTrail {
       stepPath = current.path();
       span = ((SdkStep) current).span;
     }
-    Instant at = c.clock.instant();
+    Instant at = run.instantAt(System.nanoTime()); // on the run's time line, as its spans and steps
     synchronized (this) {
       if (closed) {
         c.monitor.dropped("run_closed", 1, "a trail event was recorded after its run " + run.facts.runId + " closed");

@@ -91,11 +91,11 @@ public final class SdkRunContext implements RunContext {
 
   static SdkRunContext start(SdkRunBuilder b) {
     Components c = b.c;
-    Instant startedAt = c.clock.instant();
     long startNanos = System.nanoTime();
     // With a trail processor, spans may end on its thread: their times come from this anchor (read at
     // the same moment as startNanos) and the nanosecond clock.
     long startEpochNanos = c.processor == null ? 0 : epochNanosNow();
+    Instant startedAt = startEpochNanos != 0 && c.systemClock ? ofEpochNanos(startEpochNanos) : c.clock.instant();
     Context parent = b.parent != null ? b.parent : Context.current();
     RunFacts facts = RunFacts.from(b, c.ids.next(startedAt), parent);
     boolean continuesTrace = Span.fromContext(parent).getSpanContext().isValid();
@@ -304,6 +304,15 @@ public final class SdkRunContext implements RunContext {
     return startEpochNanos + (nanoTime - startNanos);
   }
 
+  /** The time of a {@link System#nanoTime()} reading of this run: from its anchor when it can, else the clock's now. */
+  Instant instantAt(long nanoTime) {
+    return startEpochNanos != 0 && c.systemClock ? ofEpochNanos(epochNanos(nanoTime)) : c.clock.instant();
+  }
+
+  private static Instant ofEpochNanos(long epochNanos) {
+    return Instant.ofEpochSecond(Math.floorDiv(epochNanos, 1_000_000_000L), Math.floorMod(epochNanos, 1_000_000_000L));
+  }
+
   /**
    * Called by a step when it ends (at {@code endNanoTime}): ends its span and records its duration — at
    * once, or with a trail processor on its thread, after the events recorded before (which go on the
@@ -357,8 +366,8 @@ public final class SdkRunContext implements RunContext {
         open.close();
       }
     }
-    Instant endedAt = c.clock.instant();
     long endNanos = System.nanoTime();
+    Instant endedAt = instantAt(endNanos);
     long durationNanos = endNanos - startNanos;
     RunOutcome result = decideOutcome(endedAt);
     trail.close();

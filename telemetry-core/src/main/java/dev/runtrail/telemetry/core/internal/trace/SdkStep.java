@@ -59,8 +59,8 @@ final class SdkStep implements Step {
     this.path = path;
     this.parent = parent;
     Context parentContext = parent != null ? parent.context : run.context;
-    this.startedAt = run.c.clock.instant();
     this.startNanos = System.nanoTime();
+    this.startedAt = run.instantAt(startNanos);
     SpanBuilder builder = run.c.tracer.spanBuilder(path)
         .setParent(parentContext)
         .setSpanKind(SpanKind.INTERNAL);
@@ -227,8 +227,9 @@ final class SdkStep implements Step {
     if (!ended.compareAndSet(false, true)) {
       return;
     }
-    Instant endedAt = run.c.clock.instant();
-    long durationNanos = System.nanoTime() - startNanos;
+    long endNanos = System.nanoTime();
+    Instant endedAt = run.instantAt(endNanos);
+    long durationNanos = endNanos - startNanos;
     StepRecord record;
     synchronized (this) {
       record = new StepRecord(path, parent == null ? null : parent.path, span.getSpanContext().getSpanId(),
