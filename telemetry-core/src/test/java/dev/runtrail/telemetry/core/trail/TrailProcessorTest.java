@@ -179,6 +179,45 @@ class TrailProcessorTest {
   }
 
   @Test
+  void stepAndRunTimesInTheRunRecordAreTheTimesOfTheirSpansAndEventsFallBetween() throws Exception {
+    KeptSpans spans = new KeptSpans();
+    List<dev.runtrail.telemetry.core.export.FinishedRun> finished = new CopyOnWriteArrayList<>();
+    Map<Setting, String> settings = new java.util.EnumMap<>(Setting.class);
+    settings.put(Setting.ENABLED, "true");
+    settings.put(Setting.TRAIL_SINKS, "span");
+    Sink async = new Sink(TrailSink.Delivery.ASYNC, new CountDownLatch(0));
+    RuntrailTelemetry telemetry = (RuntrailTelemetry) Runtrail.builder().config(RuntrailConfig.of(settings))
+        .spanExporter(spans).runsDirectory(runsDir).meterRegistry(meters).discoverRunExporters(false)
+        .shutdownHook(false).addTrailSink(async).addRunExporter(finished::add).build();
+    try (RunContext run = telemetry.run("deploy").start()) {
+      try (Step step = run.step("main/apply")) {
+        run.trail().toolCall("helm", Map.of("command", "helm upgrade"));
+        Thread.sleep(2);
+      }
+    } finally {
+      telemetry.close();
+    }
+
+    assertThat(finished).hasSize(1);
+    SpanData stepSpan = spans.getFinishedSpanItems().stream().filter(s -> s.getName().equals("main/apply"))
+        .findFirst().orElseThrow();
+    SpanData rootSpan = spans.getFinishedSpanItems().stream().filter(s -> s.getName().equals("deploy"))
+        .findFirst().orElseThrow();
+    dev.runtrail.telemetry.core.export.StepRecord record = finished.get(0).steps().get(0);
+    assertThat(epochNanos(record.startedAt())).isEqualTo(stepSpan.getStartEpochNanos());
+    assertThat(epochNanos(record.endedAt())).isEqualTo(stepSpan.getEndEpochNanos());
+    assertThat(epochNanos(finished.get(0).startedAt())).isEqualTo(rootSpan.getStartEpochNanos());
+    assertThat(epochNanos(finished.get(0).endedAt())).isEqualTo(rootSpan.getEndEpochNanos());
+    assertThat(record.duration()).isGreaterThanOrEqualTo(java.time.Duration.ofMillis(2));
+    assertThat(epochNanos(async.events.get(0).timestamp()))
+        .isBetween(stepSpan.getStartEpochNanos(), stepSpan.getEndEpochNanos());
+  }
+
+  private static long epochNanos(Instant instant) {
+    return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
+  }
+
+  @Test
   void aStuckDurableSinkHoldsRecordersBackAndLosesNoAcceptedEvent() throws Exception {
     KeptSpans spans = new KeptSpans();
     CountDownLatch stuck = new CountDownLatch(1);
