@@ -102,4 +102,46 @@ class JsonRedactionTest {
     String json = "{\"tokens\": 532, \"ratio\": 0.5, \"flag\": false, \"none\": null}";
     assertThat(balanced().redactJson(json)).isSameAs(json);
   }
+
+  @Test
+  void redactsNestedApiKeyInJson() {
+    assertThat(balanced().redactJson("{\"api\": {\"key\": \"abc123xyz\"}, \"n\": 1}"))
+        .isEqualTo("{\"api\": {\"key\": \"[REDACTED]\"}, \"n\": 1}");
+  }
+
+  @Test
+  void redactsKeyOfNestedConfigInJson() {
+    String json = "{\"stripe\":{\"api\":{\"key\":\"abc123xyz\"},\"mode\":\"live\"},"
+        + "\"signing\":{\"kid\":\"k1\",\"KEY\":\"def456uvw\"},\"private\":{\"key\":42}}";
+    assertThat(balanced().redactJson(json)).isEqualTo("{\"stripe\":{\"api\":{\"key\":\"[REDACTED]\"},"
+        + "\"mode\":\"live\"},\"signing\":{\"kid\":\"k1\",\"KEY\":\"[REDACTED]\"},\"private\":{\"key\":\"[REDACTED]\"}}");
+  }
+
+  @Test
+  void redactsKeyUnderParentThroughAnArrayInJson() {
+    assertThat(balanced().redactJson("{\"access\":[{\"key\":\"abc123xyz\"},{\"key\":\"def456uvw\"}]}"))
+        .isEqualTo("{\"access\":[{\"key\":\"[REDACTED]\"},{\"key\":\"[REDACTED]\"}]}");
+  }
+
+  @Test
+  void theParentOfAKeyIsTheObjectItIsIn() {
+    String json = "{\"api\":{\"version\":2},\"sort\":{\"key\":\"name\"},\"cache\":[{\"key\":\"k\"}]}";
+    assertThat(balanced().redactJson(json)).isSameAs(json);
+  }
+
+  @Test
+  void keepsPublicKeyUnderSshParentInJson() {
+    String json = "{\"ssh\":{\"public\":{\"key\":\"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIB\"}},"
+        + "\"idempotency\":{\"key\":\"9f1c2e\"},\"keyboard\":{\"key\":\"ctrl+shift+down\"}}";
+    assertThat(balanced().redactJson(json)).isSameAs(json);
+  }
+
+  @Test
+  void streamingRedactsNestedKeysLikeTheStringVariant() throws IOException {
+    String json = "{\"api\": {\"key\": \"abc123xyz\"}, \"pad\": \"" + "x".repeat(20_000) + "\", \"encryption\": {\"key\": \"k\"}}";
+    StringWriter out = new StringWriter();
+    balanced().redactJson(new StringReader(json), out);
+    assertThat(out.toString()).isEqualTo(balanced().redactJson(json)).contains("\"key\": \"[REDACTED]\"}, \"pad")
+        .endsWith("\"encryption\": {\"key\": \"[REDACTED]\"}}");
+  }
 }

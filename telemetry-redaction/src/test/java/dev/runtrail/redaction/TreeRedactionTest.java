@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class TreeRedactionTest {
   @Test
@@ -178,5 +180,108 @@ class TreeRedactionTest {
   @Test
   void redactsCardNumberStoredAsLong() {
     assertThat(balanced().redactTree(4111111111111111L)).isEqualTo("[REDACTED]");
+  }
+
+  @Test
+  void redactsKeyUnderApiParentInTree() {
+    assertThat(balanced().redactTree(Map.of("api", Map.of("key", "abc123xyz"))))
+        .isEqualTo(Map.of("api", Map.of("key", "[REDACTED]")));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"private", "access", "signing", "encryption", "master", "session", "account", "Api", "API",
+      "stripe_api", "x-api", "license"})
+  void redactsKeyWhoseParentMakesItASecretKey(String parent) {
+    assertThat(balanced().redactTree(Map.of(parent, Map.of("key", "abc123xyz"))))
+        .isEqualTo(Map.of(parent, Map.of("key", "[REDACTED]")));
+    assertThat(balanced().redactTree(Map.of(parent, Map.of("KEY", "abc123xyz", "Key", "def456uvw"))))
+        .isEqualTo(Map.of(parent, Map.of("KEY", "[REDACTED]", "Key", "[REDACTED]")));
+  }
+
+  @Test
+  void redactsKeyOfNestedYamlConfig() {
+    Map<String, Object> config = Map.of("stripe", Map.of("api", Map.of("key", "abc123xyz"), "mode", "live"));
+    assertThat(balanced().redactTree(config))
+        .isEqualTo(Map.of("stripe", Map.of("api", Map.of("key", "[REDACTED]"), "mode", "live")));
+  }
+
+  @Test
+  void redactsQualifiedKeyUnderParent() {
+    assertThat(balanced().redactTree(Map.of("signing", Map.of("key_b64", "c2VjcmV0"))))
+        .isEqualTo(Map.of("signing", Map.of("key_b64", "[REDACTED]")));
+  }
+
+  @Test
+  void redactsKeyUnderParentThroughAList() {
+    Map<String, Object> tree = Map.of("api", List.of(Map.of("key", "abc123xyz", "name", "ci")));
+    assertThat(balanced().redactTree(tree)).isEqualTo(Map.of("api", List.of(Map.of("key", "[REDACTED]", "name", "ci"))));
+  }
+
+  @Test
+  void redactsWordsThatNameASecretOnlyAfterTheirParent() {
+    Map<String, Object> tree = Map.of("database", Map.of("user", "app", "pass", "s3cret"),
+        "stripe", Map.of("customer_id", "cus_9s6XKzkNRiz8i3"), "payment", Map.of("reference", "PR-77-1"));
+    assertThat(balanced().redactTree(tree)).isEqualTo(Map.of("database", Map.of("user", "app", "pass", "[REDACTED]"),
+        "stripe", Map.of("customer_id", "[REDACTED]"), "payment", Map.of("reference", "[REDACTED]")));
+  }
+
+  @Test
+  void extraSensitiveKeysCountTheirParentToo() {
+    Redactor redactor = Redactor.of(RedactionPolicy.builder().extraSensitiveKeys("tenant_ref").build());
+    assertThat(redactor.redactTree(Map.of("tenant", Map.of("ref", "t-42"))))
+        .isEqualTo(Map.of("tenant", Map.of("ref", "[REDACTED]")));
+  }
+
+  @Test
+  void keepsPublicKeyUnderSshParent() {
+    Map<String, Object> tree = Map.of("ssh", Map.of("public", Map.of("key", "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIB")));
+    assertThat(balanced().redactTree(tree)).isSameAs(tree);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"public", "primary", "sort", "partition", "cache", "idempotency", "keyboard", "foreign",
+      "routing", "secretKeyRef", "configMapKeyRef", "x"})
+  void keepsKeyWhoseParentMakesNoSecretKey(String parent) {
+    Map<String, Object> tree = Map.of(parent, Map.of("key", "ctrl+shift+down", "value", "name"));
+    assertThat(balanced().redactTree(tree)).isSameAs(tree);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"api", "private", "public", "sort", "secret", "ssh_public", "idempotency", "access", "cache",
+      "signing", "client", "primary", "stripeApi", "db", "results", "app"})
+  void judgesANestedKeyLikeItsDottedFlattening(String parent) {
+    Redactor redactor = balanced();
+    for (String child : List.of("key", "Key", "pass", "id", "number", "name")) {
+      Object red = redactor.redactTree(Map.of(parent, Map.of(child, "v4lue-9")));
+      boolean masked = ((Map<?, ?>) ((Map<?, ?>) red).get(parent)).get(child).equals("[REDACTED]");
+      assertThat(masked).as("%s.%s", parent, child)
+          .isEqualTo(redactor.isSensitiveKey(parent) || redactor.isSensitiveKey(parent + "." + child));
+    }
+  }
+
+  @Test
+  void aCleanEventWithKeysUnderOrdinaryParentsAllocatesAlmostNothing() {
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    Redactor redactor = balanced();
+    Map<String, Object> sort = new LinkedHashMap<>();
+    sort.put("key", "name");
+    sort.put("order", "asc");
+    Map<String, Object> event = new LinkedHashMap<>();
+    event.put("tool", "kubectl");
+    event.put("sort", sort);
+    event.put("exit_code", 0);
+    for (int warm = 0; warm < 30_000; warm++) {
+      assertThat(redactor.redactTree(event)).isSameAs(event);
+    }
+    long tid = Thread.currentThread().getId();
+    long before = threads.getThreadAllocatedBytes(tid);
+    int same = 0;
+    for (int i = 0; i < 10_000; i++) {
+      same += redactor.redactTree(event) == event ? 1 : 0;
+    }
+    long perEvent = (threads.getThreadAllocatedBytes(tid) - before) / 10_000;
+    assertThat(same).isEqualTo(10_000);
+    assertThat(perEvent).as("bytes allocated per clean event (iterators at most, no keys built)").isLessThan(128);
   }
 }

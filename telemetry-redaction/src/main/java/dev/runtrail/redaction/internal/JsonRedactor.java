@@ -65,6 +65,8 @@ public final class JsonRedactor {
     boolean[] arrays = new boolean[16];
     // per object: its name/value pair's name named a secret ({"name": "DB_PASSWORD", "value": ...})
     boolean[] secretNamed = new boolean[16];
+    // per object or array: the key it is the value of, through arrays ({"api": [{"key": ...}]}); null at the top
+    String[] parents = new String[16];
     boolean pairName = false;
     String fieldName = "";
     int depth = 0;
@@ -76,7 +78,8 @@ public final class JsonRedactor {
         case FIELD_NAME:
           String name = parser.currentName();
           fieldName = name;
-          fieldClass = classes[depth - 1] == KeyClassifier.SECRET ? KeyClassifier.SECRET : values.classifyCached(name);
+          fieldClass = classes[depth - 1] == KeyClassifier.SECRET ? KeyClassifier.SECRET
+              : values.classifyUnder(parents[depth - 1], name);
           if (fieldClass == KeyClassifier.NONE && secretNamed[depth - 1]
               && KeyClassifier.isPairValueKey(name, 0, name.length())) {
             fieldClass = KeyClassifier.SECRET;
@@ -93,7 +96,9 @@ public final class JsonRedactor {
             classes = java.util.Arrays.copyOf(classes, depth * 2);
             arrays = java.util.Arrays.copyOf(arrays, depth * 2);
             secretNamed = java.util.Arrays.copyOf(secretNamed, depth * 2);
+            parents = java.util.Arrays.copyOf(parents, depth * 2);
           }
+          parents[depth] = depth == 0 ? null : arrays[depth - 1] ? parents[depth - 1] : fieldName;
           classes[depth] = valueClass;
           arrays[depth] = token == JsonToken.START_ARRAY;
           secretNamed[depth] = false;

@@ -154,6 +154,73 @@ public final class KeyClassifier {
   }
 
   /**
+   * True when {@code child}, not sensitive alone, names a secret under {@code parent} as their dotted join
+   * would ({@code key} under {@code api} is {@code api.key}; {@code pass} under {@code db}; {@code customer_id}
+   * under {@code stripe}): the child's words, past trailing qualifiers, end a sensitive sequence whose first
+   * words end the parent, or the child is a word that names a secret after another word. A null
+   * {@code parent} stands for any parent: can some parent make {@code child} a secret? Never allocates.
+   */
+  public boolean secretUnder(CharSequence parent, CharSequence child) {
+    int end = child.length();
+    int from = Math.max(0, end - MAX_KEY);
+    int we = KeyWords.wordEndBefore(child, from, end);
+    if (we <= from) {
+      return false;
+    }
+    int ws = KeyWords.wordStart(child, from, we, end);
+    WorkMeter.add(end - ws);
+    for (int stripped = 0; ; stripped++) {
+      int flags = table.flags(child, ws, we);
+      boolean onlyWord = KeyWords.wordEndBefore(child, from, ws) <= from;
+      if ((flags & COMPOUND_SECRET_WORD) != 0 && onlyWord
+          && (parent == null || KeyWords.wordEndBefore(parent, 0, parent.length()) > 0)
+          || (flags & SECRET_SEQUENCE_END) != 0 && endsWithSequenceAcross(parent, child, from, ws, we, end)) {
+        return true;
+      }
+      if ((flags & QUALIFIER) == 0 || stripped == MAX_QUALIFIERS || onlyWord) {
+        return false;
+      }
+      we = KeyWords.wordEndBefore(child, from, ws);
+      ws = KeyWords.wordStart(child, from, we, end);
+    }
+  }
+
+  /** A sequence ending with the child's word at {@code [ws, we)}: its words before run through the child, then the parent. */
+  private boolean endsWithSequenceAcross(CharSequence parent, CharSequence child, int from, int ws, int we, int end) {
+    for (String[] seq : table.sequencesEndingWith(child, ws, we)) {
+      int k = seq.length - 2; // the next word to match, walking back
+      int wordStart = ws;
+      int wordEnd;
+      while (k >= 0 && (wordEnd = KeyWords.wordEndBefore(child, from, wordStart)) > from) {
+        wordStart = KeyWords.wordStart(child, from, wordEnd, end);
+        k = KeyWords.equalsIgnoreCase(child, wordStart, wordEnd, seq[k]) ? k - 1 : -2;
+      }
+      if (k == -1 || k >= 0 && (parent == null || endsWithWords(parent, seq, k + 1))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Are the last words of {@code key} {@code words[0, n)}? */
+  private static boolean endsWithWords(CharSequence key, String[] words, int n) {
+    int end = key.length();
+    int from = Math.max(0, end - MAX_KEY);
+    int wordStart = end;
+    for (int k = n - 1; k >= 0; k--) {
+      int wordEnd = KeyWords.wordEndBefore(key, from, wordStart);
+      if (wordEnd <= from) {
+        return false;
+      }
+      wordStart = KeyWords.wordStart(key, from, wordEnd, end);
+      if (!KeyWords.equalsIgnoreCase(key, wordStart, wordEnd, words[k])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
    * True when the key {@code s[start, end)}, used as a URL query parameter, names a secret although it
    * would not elsewhere: a signature ({@code sig}, {@code X-Amz-Signature}, {@code X-Goog-Signature}: a
    * presigned or SAS URL works for whoever holds it) or a bare {@code pass}.

@@ -39,8 +39,32 @@ public final class KeyedValues {
 
   /** Like {@link #classify(CharSequence)}, remembering the answer in a bounded table of recent keys. */
   public int classifyCached(String key) {
+    return entry(key).keyClass;
+  }
+
+  /**
+   * The class of {@code key} as a map entry or JSON field inside the value of {@code parentKey} (null at the
+   * top): a key that names a secret only after another word counts its parent's words, as the dotted key
+   * would ({@code {api: {key: ...}}} is {@code api.key}; {@code {public: {key: ...}}} stays clean).
+   */
+  public int classifyUnder(String parentKey, String key) {
+    return classUnder(parentKey, entry(key));
+  }
+
+  /** What is known about {@code key}: its class, and whether its text is known clean; classified if new. */
+  KnownKeys.Entry entry(String key) {
     KnownKeys.Entry e = known.get(key);
-    return e != null ? e.keyClass : known.put(key, classify(key), false).keyClass;
+    return e != null ? e : remember(key, classify(key), false);
+  }
+
+  /** {@link #classifyUnder} for a key already looked up: only keys that a parent can change look at it. */
+  int classUnder(String parentKey, KnownKeys.Entry e) {
+    return e.parentMatters && parentKey != null && keys.secretUnder(parentKey, e.key) ? KeyClassifier.SECRET : e.keyClass;
+  }
+
+  private KnownKeys.Entry remember(String key, int keyClass, boolean cleanText) {
+    boolean parentMatters = secretKeysOn && keyClass != KeyClassifier.SECRET && keys.secretUnder(null, key);
+    return known.put(key, keyClass, cleanText, parentMatters);
   }
 
   /**
@@ -64,7 +88,7 @@ public final class KeyedValues {
     }
     String red = scanner.redact(key);
     if (red == key) {
-      known.put(key, e != null ? e.keyClass : classify(key), true);
+      remember(key, e != null ? e.keyClass : classify(key), true);
     }
     return red;
   }

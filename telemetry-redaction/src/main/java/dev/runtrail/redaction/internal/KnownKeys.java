@@ -34,7 +34,12 @@ final class KnownKeys {
    * itself a secret is never marked clean, so it is scanned and reported each time).
    */
   Entry put(String key, int keyClass, boolean cleanText) {
-    Entry e = new Entry(key, keyClass, cleanText);
+    return put(key, keyClass, cleanText, false);
+  }
+
+  /** Like {@link #put(String, int, boolean)}, remembering too whether a parent key can make {@code key} a secret. */
+  Entry put(String key, int keyClass, boolean cleanText, boolean parentMatters) {
+    Entry e = new Entry(key, keyClass, cleanText, parentMatters);
     if (key.length() > MAX_KEY_LENGTH) {
       return e;
     }
@@ -73,11 +78,14 @@ final class KnownKeys {
     final String key;
     final int keyClass;
     final boolean cleanText;
+    /** The key names a secret under some parent keys ({@code key} under {@code api}): look at the parent. */
+    final boolean parentMatters;
 
-    Entry(String key, int keyClass, boolean cleanText) {
+    Entry(String key, int keyClass, boolean cleanText, boolean parentMatters) {
       this.key = key;
       this.keyClass = keyClass;
       this.cleanText = cleanText;
+      this.parentMatters = parentMatters;
     }
   }
 }

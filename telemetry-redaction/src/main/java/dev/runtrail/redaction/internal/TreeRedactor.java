@@ -13,8 +13,9 @@ import java.util.Set;
 
 /**
  * Redacts nested maps, lists and arrays: keys are kept (value rules apply to them too, so a secret used as
- * a key does not leak), key rules apply at every depth, and under a secret key every scalar of a nested
- * structure is masked while the structure stays. Returns the same instance when nothing changed.
+ * a key does not leak), key rules apply at every depth and count the parent key as the dotted key would
+ * ({@code {api: {key: ...}}} is {@code api.key}), and under a secret key every scalar of a nested structure is
+ * masked while the structure stays. Returns the same instance when nothing changed.
  */
 public final class TreeRedactor {
   private static final int MAX_DEPTH = 64;
@@ -28,10 +29,11 @@ public final class TreeRedactor {
   }
 
   public Object redact(Object value) {
-    return redact(value, KeyClassifier.NONE, 0);
+    return redact(value, KeyClassifier.NONE, null, 0);
   }
 
-  private Object redact(Object value, int keyClass, int depth) {
+  /** @param parentKey the key {@code value} sits under, through lists (null at the top) */
+  private Object redact(Object value, int keyClass, String parentKey, int depth) {
     if (value == null || value instanceof Boolean) {
       return value;
     }
@@ -42,13 +44,13 @@ public final class TreeRedactor {
       return values.redactUnder(keyClass, (String) value);
     }
     if (value instanceof Map) {
-      return redactMap((Map<?, ?>) value, keyClass, depth);
+      return redactMap((Map<?, ?>) value, keyClass, parentKey, depth);
     }
     if (value instanceof Collection) {
-      return redactCollection((Collection<?>) value, keyClass, depth);
+      return redactCollection((Collection<?>) value, keyClass, parentKey, depth);
     }
     if (value instanceof Object[]) {
-      return redactArray((Object[]) value, keyClass, depth);
+      return redactArray((Object[]) value, keyClass, parentKey, depth);
     }
     if (value instanceof char[]) {
       String text = new String((char[]) value);
@@ -80,27 +82,27 @@ public final class TreeRedactor {
    * again rather than copied as they are, so a map changed meanwhile by another thread cannot slip an
    * unredacted value into the copy.
    */
-  private Object redactMap(Map<?, ?> map, int keyClass, int depth) {
+  private Object redactMap(Map<?, ?> map, int keyClass, String parentKey, int depth) {
     Iterator<? extends Map.Entry<?, ?>> entries = map.entrySet().iterator();
     for (int unchanged = 0; entries.hasNext(); unchanged++) {
       Map.Entry<?, ?> entry = entries.next();
       Object key = entry.getKey();
       Object value = entry.getValue();
       String keyText = String.valueOf(key);
-      int known = values.knownCleanKeyClass(keyText);
+      KnownKeys.Entry known = values.entry(keyText);
       int childClass = keyClass == KeyClassifier.SECRET ? KeyClassifier.SECRET
-          : pairValueClass(map, keyText, known >= 0 ? known : values.classifyCached(keyText));
-      Object newValue = redact(value, childClass, depth + 1);
-      Object newKey = known >= 0 ? key : redactKey(key, keyText);
+          : pairValueClass(map, keyText, values.classUnder(parentKey, known));
+      Object newValue = redact(value, childClass, keyText, depth + 1);
+      Object newKey = known.cleanText ? key : redactKey(key, keyText);
       if (newKey != key || newValue != value) {
         Map<Object, Object> copy = new LinkedHashMap<>(Math.max(4, map.size() * 4 / 3 + 1));
         Iterator<? extends Map.Entry<?, ?>> again = map.entrySet().iterator();
         for (int i = 0; i < unchanged && again.hasNext(); i++) {
-          putRedacted(copy, map, again.next(), keyClass, depth);
+          putRedacted(copy, map, again.next(), keyClass, parentKey, depth);
         }
         putUnique(copy, newKey, newValue);
         while (entries.hasNext()) {
-          putRedacted(copy, map, entries.next(), keyClass, depth);
+          putRedacted(copy, map, entries.next(), keyClass, parentKey, depth);
         }
         return copy;
       }
@@ -108,16 +110,14 @@ public final class TreeRedactor {
     return map;
   }
 
-  private void putRedacted(Map<Object, Object> copy, Map<?, ?> map, Map.Entry<?, ?> entry, int keyClass, int depth) {
+  private void putRedacted(Map<Object, Object> copy, Map<?, ?> map, Map.Entry<?, ?> entry, int keyClass,
+      String parentKey, int depth) {
     Object key = entry.getKey();
     String keyText = String.valueOf(key);
-    Object newValue = redact(entry.getValue(), childClass(map, keyClass, keyText), depth + 1);
+    int childClass = keyClass == KeyClassifier.SECRET ? KeyClassifier.SECRET
+        : pairValueClass(map, keyText, values.classifyUnder(parentKey, keyText));
+    Object newValue = redact(entry.getValue(), childClass, keyText, depth + 1);
     putUnique(copy, redactKey(key, keyText), newValue);
-  }
-
-  private int childClass(Map<?, ?> map, int keyClass, String keyText) {
-    return keyClass == KeyClassifier.SECRET ? KeyClassifier.SECRET
-        : pairValueClass(map, keyText, values.classifyCached(keyText));
   }
 
   /**
@@ -163,12 +163,12 @@ public final class TreeRedactor {
   }
 
   /** Like {@link #redactMap}: allocates only at the first changed item, then redacts the ones before it again. */
-  private Object redactCollection(Collection<?> items, int keyClass, int depth) {
+  private Object redactCollection(Collection<?> items, int keyClass, String parentKey, int depth) {
     Iterator<?> it = items.iterator();
     int nextClass = keyClass;
     for (int unchanged = 0; it.hasNext(); unchanged++) {
       Object item = it.next();
-      Object red = redact(item, nextClass, depth + 1);
+      Object red = redact(item, nextClass, parentKey, depth + 1);
       nextClass = argumentClassAfter(item, keyClass);
       if (red != item) {
         List<Object> out = new ArrayList<>(items.size());
@@ -176,13 +176,13 @@ public final class TreeRedactor {
         Iterator<?> again = items.iterator();
         for (int i = 0; i < unchanged && again.hasNext(); i++) {
           Object before = again.next();
-          out.add(redact(before, againClass, depth + 1));
+          out.add(redact(before, againClass, parentKey, depth + 1));
           againClass = argumentClassAfter(before, keyClass);
         }
         out.add(red);
         while (it.hasNext()) {
           Object rest = it.next();
-          out.add(redact(rest, nextClass, depth + 1));
+          out.add(redact(rest, nextClass, parentKey, depth + 1));
           nextClass = argumentClassAfter(rest, keyClass);
         }
         return items instanceof Set ? new LinkedHashSet<>(out) : out;
@@ -211,11 +211,11 @@ public final class TreeRedactor {
     return KeyedValues.masksWhole(cls) ? cls : keyClass;
   }
 
-  private Object redactArray(Object[] items, int keyClass, int depth) {
+  private Object redactArray(Object[] items, int keyClass, String parentKey, int depth) {
     Object[] out = null;
     for (int i = 0; i < items.length; i++) {
       int itemClass = i == 0 ? keyClass : argumentClassAfter(items[i - 1], keyClass);
-      Object red = redact(items[i], itemClass, depth + 1);
+      Object red = redact(items[i], itemClass, parentKey, depth + 1);
       if (red != items[i]) {
         if (out == null) {
           out = new Object[items.length];

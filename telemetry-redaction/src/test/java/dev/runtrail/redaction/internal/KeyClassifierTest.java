@@ -25,4 +25,22 @@ class KeyClassifierTest {
   void prefilterRejectsOrdinaryKeysCheaply(String text, boolean may) {
     assertThat(strict.mayEndSensitiveKey(text, text.length() - 1)).as(text).isEqualTo(may);
   }
+
+  @ParameterizedTest
+  @CsvSource({
+    "api,key,true", "stripe_api,Key,true", "PRIVATE,KEY,true", "signing,key_b64,true", "db,pass,true",
+    "stripe,customer_id,true", "stripeCustomer,id,true", "my.tenant,ref,true", "public,key,false", "ssh_public,key,false",
+    "sort,key,false", "idempotency,key,false", "user,id,false", "api,version,false", "'',pass,false", "-,pass,false",
+    "db,pass_word,false", "api,public_key,false"
+  })
+  void judgesAChildKeyWithItsParentLikeTheirDottedJoin(String parent, String child, boolean secret) {
+    assertThat(strict.secretUnder(parent, child)).as("%s.%s", parent, child).isEqualTo(secret);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"key,true", "Key,true", "pass,true", "id,true", "number,true", "key_hash,true", "name,false",
+      "tool,false", "exit_code,false", "public_key,false", "sort_key,false"})
+  void knowsWhichKeysAParentCanMakeSecret(String child, boolean parentMatters) {
+    assertThat(strict.secretUnder(null, child)).as(child).isEqualTo(parentMatters);
+  }
 }

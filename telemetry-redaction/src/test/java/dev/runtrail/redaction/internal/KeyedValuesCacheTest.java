@@ -113,6 +113,30 @@ class KeyedValuesCacheTest {
     }
   }
 
+  @Property(tries = 500)
+  void aKeyUnderAParentIsJudgedLikeTheirDottedJoin(@ForAll("nestedKeys") String parent, @ForAll("nestedKeys") String child) {
+    for (boolean strict : new boolean[] {false, true}) {
+      KeyedValues cached = keyedValues(strict, new AtomicInteger());
+      KeyedValues fresh = keyedValues(strict, new AtomicInteger());
+      boolean parentSecret = fresh.classify(parent) == KeyClassifier.SECRET;
+      for (int round = 0; round < 2; round++) {
+        boolean nestedSecret = parentSecret || cached.classifyUnder(parent, child) == KeyClassifier.SECRET;
+        assertThat(nestedSecret).as("%s under %s (strict=%s)", child, parent, strict)
+            .isEqualTo(parentSecret || fresh.classify(parent + "." + child) == KeyClassifier.SECRET);
+      }
+      assertThat(cached.classifyUnder(null, child)).as(child).isEqualTo(fresh.classify(child));
+    }
+  }
+
+  @Provide
+  Arbitrary<String> nestedKeys() {
+    Arbitrary<String> word = Arbitraries.of("api", "API", "key", "Key", "KEY", "private", "public", "pass", "pw", "db",
+        "stripe", "customer", "id", "hash", "b64", "card", "number", "access", "signature", "sort", "secret", "tenant",
+        "id", "x", "payment", "reference", "session", "ssh", "name", "user", "");
+    Arbitrary<String> separator = Arbitraries.of("", "_", "-", ".", ":");
+    return word.list().ofMinSize(1).ofMaxSize(3).flatMap(words -> separator.map(sep -> String.join(sep, words)));
+  }
+
   @Provide
   Arbitrary<List<String>> keys() {
     Arbitrary<String> word = Arbitraries.of("api", "key", "Key", "token", "count", "secret", "name", "id", "Id",
