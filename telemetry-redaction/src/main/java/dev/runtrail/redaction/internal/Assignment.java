@@ -148,7 +148,7 @@ final class Assignment {
     if (isQueryParameter(s, keyStart) && keys.isQuerySecret(s, keyStart, keyEnd)) {
       return RuleIds.CONNECTION_STRING_SECRET;
     }
-    return KeyClassifier.isPairValueKey(s, keyStart, keyEnd) && namesSecretBefore(s, keyStart)
+    return PairKeys.isPairValueKey(s, keyStart, keyEnd) && namesSecretBefore(s, keyStart)
         ? RuleIds.SENSITIVE_KEY : -1;
   }
 
@@ -170,7 +170,7 @@ final class Assignment {
     }
     int attrEnd = skipBack(s, sep - 1, " \"'\\", 4);
     int attrStart = CharClass.runStart(s, attrEnd, attrEnd - MAX_KEY, CharClass.KEY);
-    return attrStart < attrEnd && KeyClassifier.isPairNameKey(s, attrStart, attrEnd)
+    return attrStart < attrEnd && PairKeys.isPairNameKey(s, attrStart, attrEnd)
         && keys.classify(s, nameStart, k) == KeyClassifier.SECRET;
   }
 
@@ -249,7 +249,7 @@ final class Assignment {
     if (ve < 0) {
       ve = unquotedEnd(s, vs, cookie);
     }
-    if (ve <= vs || isPlaceholderOrMask(s, vs, ve) || KeyClassifier.isWorkingDirectory(s, keyStart, keyEnd, s, vs)) {
+    if (ve <= vs || isPlaceholderOrMask(s, vs, ve) || PairKeys.isWorkingDirectory(s, keyStart, keyEnd, s, vs)) {
       return ScanResult.resumeAt(p + 1);
     }
     return ScanResult.match(rule, vs, ve);

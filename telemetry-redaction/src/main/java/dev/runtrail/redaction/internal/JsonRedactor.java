@@ -81,10 +81,10 @@ public final class JsonRedactor {
           fieldClass = classes[depth - 1] == KeyClassifier.SECRET ? KeyClassifier.SECRET
               : values.classifyUnder(parents[depth - 1], name);
           if (fieldClass == KeyClassifier.NONE && secretNamed[depth - 1]
-              && KeyClassifier.isPairValueKey(name, 0, name.length())) {
+              && PairKeys.isPairValueKey(name, 0, name.length())) {
             fieldClass = KeyClassifier.SECRET;
           }
-          pairName = !KeyedValues.masksWhole(fieldClass) && KeyClassifier.isPairNameKey(name, 0, name.length());
+          pairName = !KeyedValues.masksWhole(fieldClass) && PairKeys.isPairNameKey(name, 0, name.length());
           patchString(parser, patcher, name, values.redactKey(name));
           break;
         case START_OBJECT:
@@ -114,7 +114,7 @@ public final class JsonRedactor {
             secretNamed[depth - 1] = true;
           }
           if (valueClass == KeyClassifier.SECRET && !arrays[depth - 1]
-              && KeyClassifier.isWorkingDirectory(fieldName, 0, fieldName.length(), text, 0)) {
+              && PairKeys.isWorkingDirectory(fieldName, 0, fieldName.length(), text, 0)) {
             valueClass = KeyClassifier.NONE;
           }
           patchString(parser, patcher, text, values.redactUnder(valueClass, text));

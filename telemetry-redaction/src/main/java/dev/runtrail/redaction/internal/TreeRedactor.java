@@ -128,16 +128,16 @@ public final class TreeRedactor {
   private int pairValueClass(Map<?, ?> map, String keyText, int cls) {
     if (cls == KeyClassifier.SECRET) {
       Object value = map.get(keyText);
-      return value instanceof String && KeyClassifier.isWorkingDirectory(keyText, 0, keyText.length(), (String) value, 0)
+      return value instanceof String && PairKeys.isWorkingDirectory(keyText, 0, keyText.length(), (String) value, 0)
           ? KeyClassifier.NONE : cls;
     }
-    if (cls != KeyClassifier.NONE || !KeyClassifier.isPairValueKey(keyText, 0, keyText.length())) {
+    if (cls != KeyClassifier.NONE || !PairKeys.isPairValueKey(keyText, 0, keyText.length())) {
       return cls;
     }
     int looked = 0;
     for (Map.Entry<?, ?> e : map.entrySet()) {
       String name = String.valueOf(e.getKey());
-      if (e.getValue() instanceof String && KeyClassifier.isPairNameKey(name, 0, name.length())
+      if (e.getValue() instanceof String && PairKeys.isPairNameKey(name, 0, name.length())
           && values.classify((String) e.getValue()) == KeyClassifier.SECRET) {
         return KeyClassifier.SECRET;
       }
