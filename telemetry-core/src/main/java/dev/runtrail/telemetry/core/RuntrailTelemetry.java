@@ -12,6 +12,7 @@ import dev.runtrail.telemetry.core.config.Setting;
 import dev.runtrail.telemetry.core.export.RunExporter;
 import dev.runtrail.telemetry.core.export.RunExporterProvider;
 import dev.runtrail.telemetry.core.export.RunStoreLayout;
+import dev.runtrail.telemetry.core.internal.OwnThreads;
 import dev.runtrail.telemetry.core.internal.SelfMonitor;
 import dev.runtrail.telemetry.core.internal.metrics.MicrometerRunMetrics;
 import dev.runtrail.telemetry.core.internal.propagation.SdkPropagation;
@@ -84,7 +85,7 @@ public final class RuntrailTelemetry implements Telemetry {
 
     RunStoreLayout layout = new RunStoreLayout(runsDirectory);
     this.completion = new RunCompletion(runExporters(b, config, layout), redactor, monitor, offerTimeout,
-        b.synchronousExport);
+        shutdownTimeout, b.synchronousExport);
     this.tracing = Tracing.create(b, config, redactor, monitor, sampleSuccess < 1.0, completion.hasExporters());
 
     Components[] self = new Components[1];
@@ -137,7 +138,7 @@ public final class RuntrailTelemetry implements Telemetry {
     if (prometheus != null) {
       metrics.bindTo(prometheus.registry());
     }
-    this.shutdownHook = b.shutdownHook ? new Thread(this::close, "runtrail-shutdown") : null;
+    this.shutdownHook = b.shutdownHook ? OwnThreads.newDaemon("runtrail-shutdown", this::close) : null;
     if (shutdownHook != null) {
       Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
@@ -263,11 +264,15 @@ public final class RuntrailTelemetry implements Telemetry {
     }
     long deadline = System.nanoTime() + shutdownTimeout.toNanos();
     try {
+      if (processor != null) {
+        processor.closing(); // closing the open runs below must not wait for the processor to catch up
+      }
       components.closeOpenRuns();
       if (processor != null) {
-        int abandoned = processor.stop(deadline);
-        if (abandoned > 0) {
-          monitor.dropped("shutdown", abandoned, "shutdown timed out with trail events and run ends still queued");
+        TrailProcessor.Abandoned abandoned = processor.stop(deadline);
+        delivery.lostAccepted(abandoned.events(), "shutdown timed out with accepted trail events still queued");
+        if (abandoned.tasks() > 0) {
+          monitor.dropped("shutdown", abandoned.tasks(), "shutdown timed out with span ends and run ends still queued");
         }
       }
       delivery.close(remaining(deadline));

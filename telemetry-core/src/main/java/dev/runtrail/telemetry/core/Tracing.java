@@ -144,8 +144,13 @@ final class Tracing {
 
   /** Whether a sampler description names only built-in samplers that ignore attributes. */
   static boolean isBuiltInSampler(String description) {
-    return BUILT_IN_SAMPLER_PART.matcher(description).replaceAll("").isEmpty();
+    // A blank description says nothing about the sampler: it may be a custom one that reads attributes.
+    return description != null && !description.isBlank() && !EMPTY_PART.matcher(description).find()
+        && BUILT_IN_SAMPLER_PART.matcher(description).replaceAll("").isEmpty();
   }
+
+  /** A part of a parent-based sampler with nothing after its colon: a sampler that did not describe itself. */
+  private static final java.util.regex.Pattern EMPTY_PART = java.util.regex.Pattern.compile(":[,}]");
 
   private static final java.util.regex.Pattern BUILT_IN_SAMPLER_PART = java.util.regex.Pattern.compile(
       "AlwaysOnSampler|AlwaysOffSampler|TraceIdRatioBased\\{[0-9.]+\\}|ParentBased\\{"

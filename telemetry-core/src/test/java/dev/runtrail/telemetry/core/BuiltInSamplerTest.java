@@ -45,4 +45,24 @@ class BuiltInSamplerTest {
       assertThat(Tracing.isBuiltInSampler(sampler.getDescription())).as(sampler.getDescription()).isFalse();
     }
   }
+
+  @Test
+  void aSamplerThatDescribesItselfWithNothingIsTakenForACustomOne() {
+    Sampler prodOnly = new ProdOnly();
+    Sampler silent = new Sampler() {
+      @Override
+      public SamplingResult shouldSample(Context parentContext, String traceId, String name, SpanKind spanKind,
+          Attributes attributes, List<LinkData> parentLinks) {
+        return prodOnly.shouldSample(parentContext, traceId, name, spanKind, attributes, parentLinks);
+      }
+
+      @Override
+      public String getDescription() {
+        return "";
+      }
+    };
+    assertThat(Tracing.isBuiltInSampler(silent.getDescription())).isFalse();
+    assertThat(Tracing.isBuiltInSampler(Sampler.parentBased(silent).getDescription())).isFalse();
+    assertThat(Tracing.isBuiltInSampler(null)).isFalse();
+  }
 }

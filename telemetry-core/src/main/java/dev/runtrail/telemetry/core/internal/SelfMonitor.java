@@ -42,8 +42,13 @@ public final class SelfMonitor {
 
   /** A durable trail sink failed to persist an event: its file misses a sequence number. */
   public void trailGap(String sink, Throwable cause) {
-    dropped.computeIfAbsent("trail_gap:" + sink, k -> new LongAdder()).increment();
-    metrics.trailGap(sink);
+    trailGap(sink, 1, cause);
+  }
+
+  /** A durable trail sink failed to persist {@code events} accepted events: its file misses as many numbers. */
+  public void trailGap(String sink, long events, Throwable cause) {
+    dropped.computeIfAbsent("trail_gap:" + sink, k -> new LongAdder()).add(events);
+    metrics.trailGap(sink, events);
     reportOnce("gap:" + sink, "Runtrail trail sink '" + sink + "' failed to persist an event; the trail has a"
         + " gap (counted in runtrail.trail.gaps; reported once)", cause);
   }

@@ -305,10 +305,10 @@ public final class MicrometerRunMetrics implements RunMetrics {
   }
 
   @Override
-  public void trailGap(String sink) {
+  public void trailGap(String sink, long events) {
     counter("runtrail.trail.gaps", "Accepted trail events a durable sink failed to persist", "sink",
         tags.value("sink", sink))
-        .increment();
+        .increment(events);
   }
 
   @Override

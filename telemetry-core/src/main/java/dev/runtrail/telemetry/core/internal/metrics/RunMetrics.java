@@ -42,7 +42,8 @@ public interface RunMetrics {
 
   default void dropped(String where, long count) {}
 
-  default void trailGap(String sink) {}
+  /** {@code events} accepted trail events that the durable sink {@code sink} failed to persist. */
+  default void trailGap(String sink, long events) {}
 
   /**
    * Creates the self-monitoring counters at zero (drops by place, gaps of each durable sink), so that

@@ -35,14 +35,15 @@ final class Failures {
     return redactor.text(message == null ? cause.getClass().getName() : message);
   }
 
-  static void record(Span span, String what, String code, String message, Throwable cause,
-      TelemetryRedactor redactor) {
+  /** Records the failure on {@code span} of {@code run}; its exception event in order with the span's other events. */
+  static void record(SdkRunContext run, Span span, String what, String code, String message, Throwable cause) {
+    TelemetryRedactor redactor = run.c.redactor;
     span.setAttribute(StepAttributes.ERROR_TYPE, code);
     span.setStatus(StatusCode.ERROR, message == null ? code : code + ": " + message);
     String stackTrace = null;
     if (cause != null) {
       stackTrace = redactor.throwable(cause);
-      span.addEvent("exception", Attributes.of(
+      run.addEvent(span, "exception", Attributes.of(
           EXCEPTION_TYPE, cause.getClass().getName(),
           EXCEPTION_MESSAGE, message,
           EXCEPTION_STACKTRACE, stackTrace));

@@ -2,6 +2,7 @@ package dev.runtrail.telemetry.core.internal.trace;
 
 import dev.runtrail.telemetry.core.export.FinishedRun;
 import dev.runtrail.telemetry.core.export.RunExporter;
+import dev.runtrail.telemetry.core.internal.OwnThreads;
 import dev.runtrail.telemetry.core.internal.SelfMonitor;
 import dev.runtrail.telemetry.core.internal.redact.RedactingSpanExporter;
 import dev.runtrail.telemetry.core.internal.redact.TelemetryRedactor;
@@ -25,28 +26,27 @@ public final class RunCompletion {
   private final List<RunExporter> exporters;
   private final SelfMonitor monitor;
   private final Duration offerTimeout;
+  private final Duration trailWait;
   private final ThreadPoolExecutor executor;
   private final boolean synchronous;
   private final TelemetryRedactor redactor;
 
   /**
+   * @param trailWait how long an export waits for the run's trail to be written (the shutdown timeout)
    * @param synchronous export on the thread that closes the run (tests: everything is visible when
    *     {@code close()} returns) instead of on the export thread
    */
   public RunCompletion(List<RunExporter> exporters, TelemetryRedactor redactor, SelfMonitor monitor,
-      Duration offerTimeout, boolean synchronous) {
+      Duration offerTimeout, Duration trailWait, boolean synchronous) {
     this.exporters = List.copyOf(exporters);
     this.redactor = redactor;
     this.monitor = monitor;
     this.offerTimeout = offerTimeout;
+    this.trailWait = trailWait;
     this.synchronous = synchronous;
     this.executor = exporters.isEmpty() || synchronous ? null : new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
         new ArrayBlockingQueue<>(1024),
-        task -> {
-          Thread thread = new Thread(task, "runtrail-export");
-          thread.setDaemon(true);
-          return thread;
-        });
+        task -> OwnThreads.newDaemon("runtrail-export", task));
     if (executor != null) {
       // Tasks go straight into the queue (to wait briefly when it is full), so start the worker now.
       executor.prestartCoreThread();
@@ -66,6 +66,11 @@ public final class RunCompletion {
       export(run, trailDone, spans, sampled);
       return;
     }
+    if (executor.isShutdown()) {
+      monitor.dropped("run_export", 1, "run " + run.runId() + " ended after telemetry was closed; its artifacts"
+          + " were not written");
+      return;
+    }
     Runnable task = () -> export(run, trailDone, spans, sampled);
     try {
       if (!executor.getQueue().offer(task, offerTimeout.toNanos(), TimeUnit.NANOSECONDS)) {
@@ -81,7 +86,7 @@ public final class RunCompletion {
   private void export(SdkRunContext run, CompletableFuture<Void> trailDone, List<ReadableSpan> spans,
       boolean sampled) {
     try {
-      trailDone.get(30, TimeUnit.SECONDS);
+      trailDone.get(trailWait.toNanos(), TimeUnit.NANOSECONDS);
     } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
       monitor.failure("waiting for the trail of a run to be written", e);
     } catch (InterruptedException e) {
@@ -105,9 +110,7 @@ public final class RunCompletion {
       try {
         exporter.export(finished);
       } catch (Throwable t) {
-        if (t instanceof VirtualMachineError) {
-          throw (VirtualMachineError) t;
-        }
+        OwnThreads.rethrowOnAppThread(t);
         monitor.failure("run exporter " + exporter.getClass().getName(), t);
       }
     }
@@ -130,9 +133,7 @@ public final class RunCompletion {
       try {
         exporter.close();
       } catch (Throwable t) {
-        if (t instanceof VirtualMachineError) {
-          throw (VirtualMachineError) t;
-        }
+        OwnThreads.rethrowOnAppThread(t);
         monitor.failure("closing run exporter " + exporter.getClass().getName(), t);
       }
     }

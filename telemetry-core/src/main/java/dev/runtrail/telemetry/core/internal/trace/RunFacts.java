@@ -41,7 +41,7 @@ final class RunFacts {
   private final String[] common;
   private final Attributes custom;
   private final List<String[]> rawResolvedValues;
-  private Map<String, Object> laterAttributes; // guarded by this; made on first use
+  private Map<AttributeKey<?>, Object> laterAttributes; // guarded by this; made on first use
   private volatile Attributes commonAttributes; // made on first use
 
   private RunFacts(SdkRunBuilder b, String runId, Context parent) {
@@ -159,9 +159,16 @@ final class RunFacts {
   }
 
   /** The root span's attributes as one set, for a root span that gets them as it ends. */
+  /** The root span's attributes: Runtrail's, then those set on the run later (so the latest value wins). */
+  @SuppressWarnings("unchecked")
   Attributes rootAttributes() {
     AttributesBuilder builder = Attributes.builder();
     putRoot(into(builder));
+    synchronized (this) {
+      if (laterAttributes != null) {
+        laterAttributes.forEach((key, value) -> builder.put((AttributeKey<Object>) key, value));
+      }
+    }
     return builder.build();
   }
 
@@ -200,7 +207,7 @@ final class RunFacts {
     if (laterAttributes == null) {
       laterAttributes = new LinkedHashMap<>();
     }
-    laterAttributes.put(key.getKey(), value);
+    laterAttributes.put(key, value);
   }
 
   /** Custom attributes (from the builder and set later), by key, for the summary. */
@@ -209,7 +216,7 @@ final class RunFacts {
     custom.forEach((key, value) -> all.put(key.getKey(), value));
     synchronized (this) {
       if (laterAttributes != null) {
-        all.putAll(laterAttributes);
+        laterAttributes.forEach((key, value) -> all.put(key.getKey(), value));
       }
     }
     return all;

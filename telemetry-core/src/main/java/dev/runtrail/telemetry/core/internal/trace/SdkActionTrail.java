@@ -25,7 +25,7 @@ final class SdkActionTrail extends AbstractActionTrail {
 
   private final SdkRunContext run;
   private long next = 1; // guarded by this
-  private boolean closed; // guarded by this
+  private volatile boolean closed; // written under this
 
   SdkActionTrail(SdkRunContext run) {
     this.run = run;
@@ -49,14 +49,14 @@ final class SdkActionTrail extends AbstractActionTrail {
     String traceId = span.isValid() ? span.getTraceId() : null;
     String spanId = span.isValid() ? span.getSpanId() : null;
     long sequence;
+    long deadline = System.nanoTime() + c.offerTimeoutNanos; // one wait in all, however long the lock takes
     synchronized (this) {
       if (closed) {
-        c.monitor.dropped("run_closed", 1, "a trail event was recorded after its run " + run.facts.runId + " closed");
-        return 0;
+        return refusedAfterClose(c);
       }
       TrailEvent event = new TrailEvent(next, c.clock.instant(), type, run.facts.runId, run.facts.sessionId,
           run.facts.correlationId, traceId, spanId, stepPath, clean);
-      if (!c.delivery.deliver(event)) {
+      if (!c.delivery.deliver(event, deadline)) {
         return 0;
       }
       sequence = next++;
@@ -82,6 +82,9 @@ final class SdkActionTrail extends AbstractActionTrail {
    */
   private long recordLater(String type, Map<String, ?> data) {
     Components c = run.c;
+    if (closed) {
+      return refusedAfterClose(c);
+    }
     Map<String, Object> snapshot = EventData.copy(data);
     String stepPath = null;
     Span span = run.root;
@@ -90,22 +93,33 @@ final class SdkActionTrail extends AbstractActionTrail {
       stepPath = current.path();
       span = ((SdkStep) current).span;
     }
-    Instant at = run.instantAt(System.nanoTime()); // on the run's time line, as its spans and steps
+    // The place first, outside the lock: concurrent recorders each wait their own timeout at most.
+    if (!c.processor.reserve(c.offerTimeoutNanos)) {
+      c.monitor.dropped("trail_queue", 1, c.processor.isStopped()
+          ? "an event was recorded after telemetry was closed"
+          : "the trail processor's queue stayed full for " + Duration.ofNanos(c.offerTimeoutNanos).toMillis() + " ms");
+      return 0;
+    }
     synchronized (this) {
       if (closed) {
-        c.monitor.dropped("run_closed", 1, "a trail event was recorded after its run " + run.facts.runId + " closed");
-        return 0;
+        c.processor.release();
+        return refusedAfterClose(c);
       }
       long sequence = next;
-      if (!c.processor.offer(new PendingEvent(sequence, at, type, stepPath, span, snapshot), c.offerTimeoutNanos)) {
-        c.monitor.dropped("trail_queue", 1, c.processor.isStopped()
-            ? "an event was recorded after telemetry was closed"
-            : "the trail processor's queue stayed full for " + Duration.ofNanos(c.offerTimeoutNanos).toMillis() + " ms");
+      // Stamped under the lock: times follow sequence order, even with concurrent recorders.
+      Instant at = run.instantAt(System.nanoTime());
+      if (!c.processor.offerReserved(new PendingEvent(sequence, at, type, stepPath, span, snapshot))) {
+        c.monitor.dropped("trail_queue", 1, "an event was recorded after telemetry was closed");
         return 0;
       }
       next++;
       return sequence;
     }
+  }
+
+  private long refusedAfterClose(Components c) {
+    c.monitor.dropped("run_closed", 1, "a trail event was recorded after its run " + run.facts.runId + " closed");
+    return 0;
   }
 
   /** An accepted event on its way through the trail processor. */

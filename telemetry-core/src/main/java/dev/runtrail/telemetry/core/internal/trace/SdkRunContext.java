@@ -250,7 +250,7 @@ public final class SdkRunContext implements RunContext {
     String code = Failures.code(errorCode, c.redactor);
     String message = Failures.message(cause, c.redactor);
     setExplicit(RunStatus.FAILED, code, message);
-    Failures.record(root, "Run " + facts.runId, code, message, cause, c.redactor);
+    Failures.record(this, root, "Run " + facts.runId, code, message, cause);
     return this;
   }
 
@@ -259,7 +259,7 @@ public final class SdkRunContext implements RunContext {
     String code = Failures.code(errorCode, c.redactor);
     String clean = c.redactor.text(message);
     setExplicit(RunStatus.FAILED, code, clean);
-    Failures.record(root, "Run " + facts.runId, code, clean, null, c.redactor);
+    Failures.record(this, root, "Run " + facts.runId, code, clean, null);
     return this;
   }
 
@@ -302,6 +302,20 @@ public final class SdkRunContext implements RunContext {
   /** A {@link System#nanoTime()} reading of this run as epoch nanoseconds (with a trail processor). */
   long epochNanos(long nanoTime) {
     return startEpochNanos + (nanoTime - startNanos);
+  }
+
+  /**
+   * Adds an event to a span of this run, now: at once, or with a trail processor on its thread with
+   * the time it happened, so that a span's own events (retry, stderr tail, exception) stay in order with
+   * the trail events the processor writes to it.
+   */
+  void addEvent(Span span, String name, io.opentelemetry.api.common.Attributes attributes) {
+    if (c.processor == null) {
+      span.addEvent(name, attributes);
+      return;
+    }
+    long at = epochNanos(System.nanoTime());
+    c.processor.execute(() -> span.addEvent(name, attributes, at, TimeUnit.NANOSECONDS));
   }
 
   /** The time of a {@link System#nanoTime()} reading of this run: from its anchor when it can, else the clock's now. */
@@ -393,7 +407,7 @@ public final class SdkRunContext implements RunContext {
   /** Sets the root span's result and status from the outcome, then ends it (at {@code endEpochNanos}, or now when 0). */
   private void endRoot(RunOutcome result, long endEpochNanos) {
     if (c.spanAttributesAtEnd) {
-      root.setAllAttributes(facts.rootAttributes());
+      root.setAllAttributes(facts.rootAttributes()); // with what run.attribute(..) set later, the latest value
     }
     root.setAttribute(RunAttributes.RUN_RESULT, SdkStep.resultLabel(result.status));
     if (result.status == RunStatus.FAILED) {

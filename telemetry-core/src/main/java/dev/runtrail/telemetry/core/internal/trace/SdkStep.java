@@ -52,7 +52,7 @@ final class SdkStep implements Step {
   private String errorMessage;
   private String stderrTail;
   private List<RetryRecord> retries;
-  private Map<String, Object> attributes;
+  private Map<AttributeKey<?>, Object> attributes; // set through attribute(), latest value per key
 
   SdkStep(SdkRunContext run, String path, SdkStep parent) {
     this.run = run;
@@ -104,7 +104,7 @@ final class SdkStep implements Step {
       }
       retries.add(new RetryRecord(attempt, exitCode, why, at));
     }
-    span.addEvent("retry", Attributes.of(RETRY_N, (long) attempt, RETRY_EXIT_CODE, (long) exitCode,
+    run.addEvent(span, "retry", Attributes.of(RETRY_N, (long) attempt, RETRY_EXIT_CODE, (long) exitCode,
         RETRY_CAUSE, why.label()));
     if (run.c.processor == null) {
       run.c.metrics.stepRetried(run.tags, path, why);
@@ -143,7 +143,7 @@ final class SdkStep implements Step {
     synchronized (this) {
       stderrTail = clean;
     }
-    span.addEvent("stderr_tail", Attributes.of(STDERR, clean, STDERR_TRUNCATED, tail.truncated,
+    run.addEvent(span, "stderr_tail", Attributes.of(STDERR, clean, STDERR_TRUNCATED, tail.truncated,
         STDERR_BYTES, (long) tail.originalBytes));
     return this;
   }
@@ -159,7 +159,7 @@ final class SdkStep implements Step {
       if (attributes == null) {
         attributes = new LinkedHashMap<>();
       }
-      attributes.put(key.getKey(), clean);
+      attributes.put(key, clean);
     }
     AgentMetrics.onAttribute(run.c.metrics, run.facts, key, clean);
     return this;
@@ -170,7 +170,7 @@ final class SdkStep implements Step {
     String code = Failures.code(errorCode, run.c.redactor);
     String message = Failures.message(cause, run.c.redactor);
     if (markFailed(code, message)) {
-      Failures.record(span, "Step " + path + " of run " + run.facts.runId, code, message, cause, run.c.redactor);
+      Failures.record(run, span, "Step " + path + " of run " + run.facts.runId, code, message, cause);
     }
     return this;
   }
@@ -180,7 +180,7 @@ final class SdkStep implements Step {
     String code = Failures.code(errorCode, run.c.redactor);
     String clean = run.c.redactor.text(message);
     if (markFailed(code, clean)) {
-      Failures.record(span, "Step " + path + " of run " + run.facts.runId, code, clean, null, run.c.redactor);
+      Failures.record(run, span, "Step " + path + " of run " + run.facts.runId, code, clean, null);
     }
     return this;
   }
@@ -234,7 +234,7 @@ final class SdkStep implements Step {
     synchronized (this) {
       record = new StepRecord(path, parent == null ? null : parent.path, span.getSpanContext().getSpanId(),
           startedAt, endedAt, status, exitCode, errorCode, errorMessage,
-          retries == null ? List.of() : retries, stderrTail, attributes == null ? Map.of() : attributes);
+          retries == null ? List.of() : retries, stderrTail, attributesByName());
     }
     Scope scope = attachment;
     if (scope != null) {
@@ -255,6 +255,7 @@ final class SdkStep implements Step {
       if (record.exitCode() != null) {
         span.setAttribute(StepAttributes.EXIT_CODE, (long) record.exitCode());
       }
+      reapplyOwnAttributes(); // what the step set itself wins over the run's, as when set at the start
     }
     span.setAttribute(StepAttributes.TASK_RESULT, resultLabel(record.status()));
     if (!record.retries().isEmpty()) {
@@ -268,6 +269,27 @@ final class SdkStep implements Step {
     } else {
       span.end(endEpochNanos, TimeUnit.NANOSECONDS);
     }
+  }
+
+  @SuppressWarnings("unchecked")
+  private void reapplyOwnAttributes() {
+    Map<AttributeKey<?>, Object> own;
+    synchronized (this) {
+      own = attributes == null ? null : new LinkedHashMap<>(attributes);
+    }
+    if (own != null) {
+      own.forEach((key, value) -> span.setAttribute((AttributeKey<Object>) key, value));
+    }
+  }
+
+  /** The step's own attributes by key name, for its record. Guarded by this. */
+  private Map<String, Object> attributesByName() {
+    if (attributes == null) {
+      return Map.of();
+    }
+    Map<String, Object> byName = new LinkedHashMap<>();
+    attributes.forEach((key, value) -> byName.put(key.getKey(), value));
+    return byName;
   }
 
   /** The CI/CD semconv result value of a status. */

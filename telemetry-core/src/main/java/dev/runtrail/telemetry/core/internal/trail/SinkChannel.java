@@ -1,5 +1,6 @@
 package dev.runtrail.telemetry.core.internal.trail;
 
+import dev.runtrail.telemetry.core.internal.OwnThreads;
 import dev.runtrail.telemetry.core.internal.SelfMonitor;
 import dev.runtrail.telemetry.trail.TrailEvent;
 import dev.runtrail.telemetry.trail.TrailSink;
@@ -35,14 +36,14 @@ final class SinkChannel {
   private final ArrayBlockingQueue<Object> queue;
   private final SelfMonitor monitor;
   private final Thread thread;
+  private volatile boolean stopped;
 
   SinkChannel(TrailSink sink, int capacity, SelfMonitor monitor) {
     this.sink = sink;
     this.durable = sink.delivery() == TrailSink.Delivery.DURABLE;
     this.queue = new ArrayBlockingQueue<>(capacity);
     this.monitor = monitor;
-    this.thread = new Thread(this::loop, "runtrail-trail-" + sink.name());
-    this.thread.setDaemon(true);
+    this.thread = OwnThreads.newDaemon("runtrail-trail-" + sink.name(), this::loop);
     this.thread.start();
   }
 
@@ -83,6 +84,10 @@ final class SinkChannel {
   /** Asks the sink to persist a run once all its queued events are handled. */
   CompletableFuture<Void> runEnded(String runId, long deadlineNanos) {
     RunEnd end = new RunEnd(runId);
+    if (stopped) {
+      end.done.complete(null); // nothing of the run will be written any more
+      return end.done;
+    }
     if (!offerUntil(end, deadlineNanos)) {
       monitor.failure("flushing trail sink '" + sink.name() + "' at run end (queue stayed full)", null);
       end.done.complete(null);
@@ -90,14 +95,13 @@ final class SinkChannel {
     return end.done;
   }
 
-  /** Stops after the queued items; waits until the deadline; returns how many items were abandoned. */
+  /** Stops after the queued items; waits until the deadline; returns how many events were abandoned. */
   int stop(long deadlineNanos) {
+    stopped = true;
     boolean queued = offerUntil(STOP, deadlineNanos);
     LockSupport.unpark(thread); // rather than let it finish its nap
     if (!queued) {
-      int abandoned = queue.size();
-      thread.interrupt();
-      return abandoned;
+      return abandon();
     }
     try {
       long wait = deadlineNanos - System.nanoTime();
@@ -107,12 +111,23 @@ final class SinkChannel {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    if (thread.isAlive()) {
-      int abandoned = queue.size();
-      thread.interrupt();
-      return abandoned;
+    return thread.isAlive() ? abandon() : 0;
+  }
+
+  /** Takes back what is still queued (completing run ends), interrupts the thread; returns the events among it. */
+  private int abandon() {
+    int events = 0;
+    for (Object item = queue.poll(); item != null; item = queue.poll()) {
+      if (item instanceof TrailEvent) {
+        events++;
+      } else if (item instanceof RunEnd) {
+        ((RunEnd) item).done.complete(null);
+      }
     }
-    return 0;
+    queue.offer(STOP); // the thread ends after the call it is in, if the interrupt does not end it sooner
+    thread.interrupt();
+    TrailProcessor.awaitBriefly(thread); // an event it was writing is counted (as a gap) before we return
+    return events;
   }
 
   private void loop() {
@@ -145,7 +160,7 @@ final class SinkChannel {
       try {
         sink.runEnded(end.runId);
       } catch (Throwable t) {
-        rethrowFatal(t);
+        OwnThreads.rethrowOnAppThread(t);
         monitor.failure("trail sink '" + sink.name() + "' runEnded", t);
       } finally {
         end.done.complete(null);
@@ -166,7 +181,7 @@ final class SinkChannel {
           sink.close();
       }
     } catch (Throwable t) {
-      rethrowFatal(t);
+      OwnThreads.rethrowOnAppThread(t); // never on the sink's own thread: it must live on to drain its queue
       if (event != null && durable) {
         monitor.trailGap(sink.name(), t);
       } else if (event != null) {
@@ -174,12 +189,6 @@ final class SinkChannel {
       } else {
         monitor.failure("trail sink '" + sink.name() + "' " + what, t);
       }
-    }
-  }
-
-  static void rethrowFatal(Throwable t) {
-    if (t instanceof VirtualMachineError) {
-      throw (VirtualMachineError) t;
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.runtrail.telemetry.core.internal.trail;
 
+import dev.runtrail.telemetry.core.internal.OwnThreads;
 import dev.runtrail.telemetry.core.internal.SelfMonitor;
 import dev.runtrail.telemetry.trail.TrailEvent;
 import dev.runtrail.telemetry.trail.TrailSink;
@@ -54,7 +55,27 @@ public final class TrailDelivery {
    * @return whether the event was accepted
    */
   public boolean deliver(TrailEvent event) {
-    return deliver(event, null, offerTimeoutNanos);
+    return deliver(event, System.nanoTime() + offerTimeoutNanos);
+  }
+
+  /**
+   * Delivers one event, waiting for room in the durable sinks' queues until {@code deadlineNanos}
+   * ({@link System#nanoTime()} based) at most.
+   *
+   * @return whether the event was accepted
+   */
+  public boolean deliver(TrailEvent event, long deadlineNanos) {
+    if (closed) {
+      monitor.dropped("trail_queue", 1, "an event was recorded after telemetry was closed");
+      return false;
+    }
+    if (!durable.isEmpty() && !offerDurable(event, deadlineNanos, false)) {
+      monitor.dropped("trail_queue", 1, "the durable trail queue stayed full for "
+          + Duration.ofNanos(offerTimeoutNanos).toMillis() + " ms");
+      return false;
+    }
+    deliverToOthers(event, null);
+    return true;
   }
 
   /**
@@ -80,20 +101,28 @@ public final class TrailDelivery {
    * @return whether the event was delivered
    */
   public boolean deliverAccepted(TrailEvent event, Span span) {
-    return deliver(event, span, Long.MAX_VALUE);
+    if (closed) {
+      lostAccepted(1, "telemetry closed before an accepted event was delivered");
+      return false;
+    }
+    // An accepted event a durable sink cannot take (telemetry closed meanwhile) is a gap in that sink.
+    offerDurable(event, Long.MAX_VALUE, true);
+    deliverToOthers(event, span);
+    return true;
   }
 
-  private boolean deliver(TrailEvent event, Span span, long durableTimeoutNanos) {
-    if (closed) {
-      monitor.dropped("trail_queue", 1, "an event was recorded after telemetry was closed");
-      return false;
+  /** Accepted events that will reach no durable sink: each is a gap in every durable sink's trail. */
+  public void lostAccepted(int count, String why) {
+    if (count <= 0) {
+      return;
     }
-    if (!durable.isEmpty() && !offerDurable(event, durableTimeoutNanos)) {
-      monitor.dropped("trail_queue", 1, durableTimeoutNanos == Long.MAX_VALUE
-          ? "telemetry closed while an accepted event waited for room in the durable trail queue"
-          : "the durable trail queue stayed full for " + Duration.ofNanos(durableTimeoutNanos).toMillis() + " ms");
-      return false;
+    for (SinkChannel channel : durable) {
+      monitor.trailGap(channel.sink().name(), count, null);
     }
+    monitor.dropped("shutdown", count, why);
+  }
+
+  private void deliverToOthers(TrailEvent event, Span span) {
     for (SinkChannel channel : async) {
       if (!channel.offerNow(event)) {
         monitor.dropped("trail_sink", 1, "the queue of trail sink '" + channel.sink().name() + "' is full");
@@ -107,15 +136,19 @@ public final class TrailDelivery {
           sink.accept(event);
         }
       } catch (Throwable t) {
-        SinkChannel.rethrowFatal(t);
+        OwnThreads.rethrowOnAppThread(t);
         monitor.dropped("trail_sink", 1, "trail sink '" + sink.name() + "' threw " + t.getClass().getSimpleName());
       }
     }
-    return true;
   }
 
-  private boolean offerDurable(TrailEvent event, long timeoutNanos) {
-    long deadline = timeoutNanos == Long.MAX_VALUE ? Long.MAX_VALUE : System.nanoTime() + timeoutNanos;
+  /**
+   * Offers to every durable sink until the deadline. Sinks that miss an event another took (or, for an
+   * already {@code accepted} one, any sink that misses it) get a gap.
+   *
+   * @return whether at least one durable sink took it
+   */
+  private boolean offerDurable(TrailEvent event, long deadline, boolean accepted) {
     boolean acceptedByOne = false;
     List<SinkChannel> missed = null;
     for (SinkChannel channel : durable) {
@@ -128,7 +161,7 @@ public final class TrailDelivery {
         missed.add(channel);
       }
     }
-    if (acceptedByOne && missed != null) {
+    if ((acceptedByOne || accepted) && missed != null) {
       for (SinkChannel channel : missed) {
         monitor.trailGap(channel.sink().name(), null);
       }
@@ -138,11 +171,14 @@ public final class TrailDelivery {
 
   /** The run ended: every sink persists it; the future completes when all have (or gave up). */
   public CompletableFuture<Void> runEnded(String runId) {
+    if (closed) {
+      return DONE; // the sinks are closed: nothing more will be written for any run
+    }
     for (TrailSink sink : inline) {
       try {
         sink.runEnded(runId);
       } catch (Throwable t) {
-        SinkChannel.rethrowFatal(t);
+        OwnThreads.rethrowOnAppThread(t);
         monitor.failure("trail sink '" + sink.name() + "' runEnded", t);
       }
     }
@@ -170,7 +206,7 @@ public final class TrailDelivery {
     for (SinkChannel channel : durable) {
       int abandoned = channel.stop(deadline);
       if (abandoned > 0) {
-        monitor.trailGap(channel.sink().name(), null);
+        monitor.trailGap(channel.sink().name(), abandoned, null);
         monitor.dropped("shutdown", abandoned, "shutdown timed out with events still queued for trail sink '"
             + channel.sink().name() + "'");
       }
@@ -186,7 +222,7 @@ public final class TrailDelivery {
       try {
         sink.close();
       } catch (Throwable t) {
-        SinkChannel.rethrowFatal(t);
+        OwnThreads.rethrowOnAppThread(t);
         monitor.failure("trail sink '" + sink.name() + "' close", t);
       }
     }

@@ -1,5 +1,6 @@
 package dev.runtrail.telemetry.core.internal.trail;
 
+import dev.runtrail.telemetry.core.internal.OwnThreads;
 import dev.runtrail.telemetry.core.internal.SelfMonitor;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -16,16 +17,20 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>One daemon thread behind a lock-free queue; it naps while work keeps coming ({@link Naps}), so the
  * app's threads never pay for waking it. Events are bounded: at most {@code capacity} wait at a time,
- * and a recorder waits up to its timeout for room before the event is refused ({@link #offer}). Other
- * work ({@link #execute}) is never refused: past {@code capacity} waiting tasks its caller waits up to
- * the same timeout for the processor to catch up (so an app closing steps in a tight loop goes at the
- * processor's pace rather than piling work up), then queues it anyway; past a hard cap (a sink stuck for
- * long) it runs on the caller's thread instead.
+ * and a recorder waits up to its timeout for one of those places ({@link #reserve}) before the event is
+ * refused. Other work ({@link #execute}) is never refused and never run out of order: past {@code
+ * capacity} waiting tasks its caller waits up to the same timeout for the processor to catch up (so an
+ * app closing steps in a tight loop goes at the processor's pace rather than piling work up), then
+ * queues it anyway — only a processor stuck behind a stuck durable sink lets tasks pile up, at most one
+ * per timeout and app thread. Once telemetry is closing nobody waits.
  */
 public final class TrailProcessor {
 
   /** A task that holds one of the {@code capacity} event places until it has run. */
   public interface Event extends Runnable {}
+
+  /** What {@link #stop} left unrun: accepted events, and other tasks. */
+  public record Abandoned(int events, int tasks) {}
 
   private static final Runnable STOP = () -> { };
 
@@ -33,48 +38,64 @@ public final class TrailProcessor {
   private final Semaphore eventPlaces;
   private final AtomicInteger queued = new AtomicInteger();
   private final int softCap;
-  private final int hardCap;
   /** Waiting tasks at which a producer wakes the napping processor rather than let work pile up. */
   private final int wakeAt;
   private final long waitNanos;
   private final SelfMonitor monitor;
   private final Thread thread;
   private volatile boolean stopped;
+  private volatile boolean closing;
 
   /**
    * @param capacity events that may wait at a time (and tasks before {@link #execute} waits)
-   * @param waitNanos how long {@link #offer} and {@link #execute} wait for the processor to catch up
+   * @param waitNanos how long {@link #execute} waits for the processor to catch up
    */
   public TrailProcessor(int capacity, long waitNanos, SelfMonitor monitor) {
     this.eventPlaces = new Semaphore(capacity);
     this.softCap = capacity;
-    this.hardCap = Math.max(capacity, 1024) * 16;
     this.wakeAt = Math.max(1, capacity / 4);
     this.waitNanos = waitNanos;
     this.monitor = monitor;
-    this.thread = new Thread(this::loop, "runtrail-trail");
-    this.thread.setDaemon(true);
+    this.thread = OwnThreads.newDaemon("runtrail-trail", this::loop);
     this.thread.start();
   }
 
   /**
-   * Queues an event, waiting up to {@code timeoutNanos} for one of the event places.
+   * Takes one of the event places for an event to come, waiting up to {@code timeoutNanos}. A recorder
+   * takes its place before it takes its run's trail lock, so that concurrent recorders each wait their
+   * own timeout, not each other's.
    *
-   * @return whether it was queued; false when no place came free in time or the processor has stopped
+   * @return whether a place was taken; false when none came free in time or the processor has stopped
    */
-  public boolean offer(Event event, long timeoutNanos) {
+  public boolean reserve(long timeoutNanos) {
     if (stopped) {
       return false;
     }
-    if (!eventPlaces.tryAcquire()) {
-      try {
-        if (!eventPlaces.tryAcquire(timeoutNanos, TimeUnit.NANOSECONDS)) {
-          return false;
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return false;
-      }
+    if (eventPlaces.tryAcquire()) {
+      return true;
+    }
+    try {
+      return eventPlaces.tryAcquire(timeoutNanos, TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /** Gives back a place {@link #reserve reserved} for an event that will not come. */
+  public void release() {
+    eventPlaces.release();
+  }
+
+  /**
+   * Queues an event in a place {@link #reserve reserved} for it.
+   *
+   * @return whether it was queued; false when the processor stopped meanwhile (the place is given back)
+   */
+  public boolean offerReserved(Event event) {
+    if (stopped) {
+      eventPlaces.release();
+      return false;
     }
     enqueue(event);
     // Queued just as the processor stopped: not accepted, unless the thread got to it.
@@ -87,17 +108,16 @@ public final class TrailProcessor {
 
   /**
    * Runs {@code task} after everything queued before it: on the processor's thread while it runs, on
-   * the caller's thread once it has stopped (or when a stuck sink has let {@code 16 × capacity} tasks
-   * pile up). Waits only while {@code capacity} tasks are waiting, at most the timeout.
+   * the caller's thread once it has stopped. Waits only while {@code capacity} tasks are waiting, at most
+   * the timeout, and not at all once telemetry is {@link #closing()}.
    */
   public void execute(Runnable task) {
     if (stopped || Thread.currentThread() == thread) {
       runHere(task);
       return;
     }
-    if (queued.get() >= softCap && !catchUp()) {
-      runHere(task);
-      return;
+    if (queued.get() >= softCap) {
+      catchUp();
     }
     enqueue(task);
     if (stopped && queue.remove(task)) {
@@ -113,13 +133,19 @@ public final class TrailProcessor {
     queue.offer(task);
   }
 
-  /** Waits (up to the timeout) while {@code softCap} tasks wait; false when the hard cap is reached. */
-  private boolean catchUp() {
+  /** Waits (up to the timeout) while {@code softCap} tasks wait; not when closing, stopped or interrupted. */
+  private void catchUp() {
     long deadline = System.nanoTime() + waitNanos;
-    while (queued.get() >= softCap && System.nanoTime() - deadline < 0 && !stopped) {
+    while (queued.get() >= softCap && System.nanoTime() - deadline < 0 && !stopped && !closing
+        && !Thread.currentThread().isInterrupted()) {
       LockSupport.parkNanos(this, 50_000);
     }
-    return queued.get() < hardCap;
+  }
+
+  /** Telemetry is closing: from now on nobody waits for the processor to catch up. */
+  public void closing() {
+    closing = true;
+    LockSupport.unpark(thread);
   }
 
   /** Whether the processor has stopped (telemetry closed): it takes no more events. */
@@ -127,10 +153,17 @@ public final class TrailProcessor {
     return stopped;
   }
 
-  /** Waits until everything queued before this call has run, at most {@code timeout}; false on timeout. */
+  /**
+   * Waits until everything queued before this call has run, at most {@code timeout}.
+   *
+   * @return false on timeout (or when the processor stopped with the work unrun)
+   */
   public boolean flush(Duration timeout) {
+    if (stopped) {
+      return true; // whatever was queued ran, or was counted as abandoned, when it stopped
+    }
     CountDownLatch done = new CountDownLatch(1);
-    execute(done::countDown);
+    enqueue(done::countDown);
     LockSupport.unpark(thread);
     try {
       return done.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
@@ -144,9 +177,10 @@ public final class TrailProcessor {
    * Runs what is queued, then stops, waiting until {@code deadlineNanos} ({@link System#nanoTime()}
    * based) at most.
    *
-   * @return how many tasks were abandoned
+   * @return what was abandoned
    */
-  public int stop(long deadlineNanos) {
+  public Abandoned stop(long deadlineNanos) {
+    closing = true;
     queue.offer(STOP);
     LockSupport.unpark(thread);
     try {
@@ -158,18 +192,33 @@ public final class TrailProcessor {
       Thread.currentThread().interrupt();
     }
     if (!thread.isAlive()) {
-      return 0;
+      return new Abandoned(0, 0);
     }
     stopped = true;
-    int abandoned = 0;
+    int events = 0;
+    int tasks = 0;
     for (Runnable task = queue.poll(); task != null; task = queue.poll()) {
-      if (task != STOP) {
-        abandoned++;
+      if (task instanceof Event) {
+        events++;
+      } else if (task != STOP) {
+        tasks++;
       }
     }
     thread.interrupt();
-    return abandoned;
+    awaitBriefly(thread); // the task it was in (a stuck sink) ends and is counted before close() returns
+    return new Abandoned(events, tasks);
   }
+
+  /** Lets an interrupted thread finish what it was in, for up to {@value #AFTER_INTERRUPT_MILLIS} ms. */
+  static void awaitBriefly(Thread thread) {
+    try {
+      thread.join(AFTER_INTERRUPT_MILLIS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  static final long AFTER_INTERRUPT_MILLIS = 50;
 
   // Tasks and events done since the counters shared with the app's threads were last updated: they are
   // updated in batches (and before each nap), so that the app's threads mostly find those counters in
@@ -231,11 +280,12 @@ public final class TrailProcessor {
     }
   }
 
+  /** Runs a task; what it throws is reported, never thrown on (but a VirtualMachineError on the app's thread). */
   private void runHere(Runnable task) {
     try {
       task.run();
     } catch (Throwable t) {
-      SinkChannel.rethrowFatal(t);
+      OwnThreads.rethrowOnAppThread(t);
       monitor.failure("trail processing", t);
     }
   }
