@@ -14,7 +14,8 @@ class AllocationTest {
       "{\"ts\":\"2025-09-20T10:22:31Z\",\"step\":\"main/deploy/api\",\"token_count\":532,\"secret_name\":\"db\"}",
       "Pulling registry.example.com/api@sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
       "public_key=ssh-ed25519 monkey=banana key: ctrl+shift+down /var/log/app.log git@github.com:org/r.git",
-      "the quick brown fox jumps over the lazy dog, Bearer authentication, sk-learn, AKIA, eyJ, 4111");
+      "the quick brown fox jumps over the lazy dog, Bearer authentication, sk-learn, AKIA, eyJ, 4111",
+      "aws configure set region us-east-1 && git config --global core.editor vim; info: config token expired");
 
   @Test
   void cleanStringsAllocateNothing() {

@@ -267,4 +267,39 @@ class KeyRedactionTest {
     assertThat(strict.redact("user=bob phone: 5551234")).isEqualTo("user=[REDACTED] phone: [REDACTED]");
     assertThat(balanced().redact("user=bob")).isEqualTo("user=bob");
   }
+
+  @Test
+  void redactsSecretSetThroughAConfigCommand() {
+    assertThat(minimal().redact("aws configure set aws_secret_access_key wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"))
+        .isEqualTo("aws configure set aws_secret_access_key [REDACTED]");
+    assertThat(minimal().redact("+ aws configure set profile.ci.aws_session_token abc123xyz --profile ci"))
+        .isEqualTo("+ aws configure set profile.ci.aws_session_token [REDACTED] --profile ci");
+    assertThat(minimal().redact("git config --global github.token abc123xyz && git push"))
+        .isEqualTo("git config --global github.token [REDACTED] && git push");
+    assertThat(minimal().redact("npm config set //registry.npmjs.org/:_authToken 'npm-secret value'"))
+        .isEqualTo("npm config set //registry.npmjs.org/:_authToken '[REDACTED]'");
+    assertThat(minimal().redact("kubectl config set users.ci.token hunter2\ngcloud config set api_key plainletters"))
+        .isEqualTo("kubectl config set users.ci.token [REDACTED]\ngcloud config set api_key [REDACTED]");
+  }
+
+  @Test
+  void redactsACredentialShapedValueAfterAOneWordKeyInAConfigCommand() {
+    assertThat(minimal().redact("yarn config set token S3cr3t!x")).isEqualTo("yarn config set token [REDACTED]");
+  }
+
+  @Test
+  void keepsConfigCommandsThatSetNoSecret() {
+    String text = "aws configure set region us-east-1; aws configure set aws_access_key_id AKIA_PLACEHOLDER_ID;"
+        + " git config --global user.name alice; npm config set registry https://registry.example.com/;"
+        + " git config --get github.token; git config --unset github.token x; aws configure set aws_session_token $TOKEN;"
+        + " git config --global github.token \"${GITHUB_TOKEN}\"; conda config --set ssl_verify false";
+    assertThat(minimal().redact(text)).isSameAs(text);
+  }
+
+  @Test
+  void keepsProseAfterConfigWords() {
+    String text = "config token expired; the config password authentication failed; reload config: token expired;"
+        + " configure secret rotation later; config set token expired; config key ctrl+shift+down; unconfigured token x";
+    assertThat(minimal().redact(text)).isSameAs(text);
+  }
 }

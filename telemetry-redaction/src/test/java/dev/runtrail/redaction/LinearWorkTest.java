@@ -41,7 +41,8 @@ class LinearWorkTest {
       "hvs.aB1", "sig=", "&sig=", "?pass=", "db_pass=", "private_key: -----BEGIN ", "private_key: -----BEGIN RSA PRIVATE KEY-----",
       " -p", " -pa", " -a ", "mysql -p", "mysql -pa ", "login -p ", "password ", "password a1", "PASSWORD '", "passw",
       "IDENTIFIED BY '", "BY '", "<password>", "<password>a", "<a>", "value=", "value: ", "name: password\n value: ",
-      "key=\"password\" value=", ",\"value\":"
+      "key=\"password\" value=", ",\"value\":", "config ", "config -a ", "-config ", "configure set ",
+      "config set token ", "config set api_key ", "config set api_key '", "config --global a.token ", "nf", "conf"
     };
     Stream.Builder<Arguments> all = Stream.builder();
     for (String seed : seeds) {

@@ -10,7 +10,8 @@ package dev.runtrail.redaction.internal;
  * ({@code s.} Vault tokens, {@code hooks.slack.com}), 'G' and 'K' only after 'S' ({@code SG.}, {@code SK}),
  * 'a' and 'p' only after 'd' ({@code dapi}, {@code dp.}), 'v' only after 'h' ({@code hvs.}), 'T', 'j', 'z', 'D'
  * only after 'M', 'N', 'O' (Discord bot tokens), 'u' only after '-' ({@code -us13}, Mailchimp), 'w' and 'W' only
- * after 's' and 'S' ({@code password <value>}), '>' only after a letter or digit ({@code <password>}).
+ * after 's' and 'S' ({@code password <value>}), '>' only after a letter or digit ({@code <password>}), 'f' only
+ * after 'n' ({@code config}, {@code configure}).
  * The scan loop tests
  * {@code after[c] & PREVIOUS[prev]} (both packed into {@link #steps}), so digits inside hex ids, '/' inside paths and '-' inside dates never
  * stop it.
@@ -49,7 +50,9 @@ final class AnchorTable {
   static final byte PASSWORD_W = 22;
   /** '>' after a letter or digit ({@code <password>}). */
   static final byte GT = 23;
-  static final byte MULTI = 24;
+  /** 'f' after 'n' ({@code config}, {@code configure}). */
+  static final byte CONFIG = 24;
+  static final byte MULTI = 25;
 
   static final int LETTER = 1;
   static final int DIGIT_CHAR = 1 << 1;
@@ -72,7 +75,10 @@ final class AnchorTable {
   static final int DASH_CHAR = 1 << 10;
   /** 'M', 'N', 'O', so that the second char of a Discord bot token anchors after them alone. */
   static final int MNO_CHAR = 1 << 11;
-  private static final int LETTERS = LETTER | LOWER_D_CHAR | UPPER_S_CHAR | LOWER_H_CHAR | LOWER_S_CHAR | MNO_CHAR;
+  /** 'n', so that 'f' anchors after it alone ({@code config}). */
+  static final int LOWER_N_CHAR = 1 << 12;
+  private static final int LETTERS =
+      LETTER | LOWER_D_CHAR | UPPER_S_CHAR | LOWER_H_CHAR | LOWER_S_CHAR | MNO_CHAR | LOWER_N_CHAR;
   private static final int NOT_ALNUM = UNDERSCORE_CHAR | DOT_CHAR | DASH_CHAR | COLON_CHAR | OTHER;
   private static final int ANY = NOT_ALNUM | LETTERS | DIGIT_CHAR;
 
@@ -99,6 +105,7 @@ final class AnchorTable {
     PREVIOUS['M'] = MNO_CHAR;
     PREVIOUS['N'] = MNO_CHAR;
     PREVIOUS['O'] = MNO_CHAR;
+    PREVIOUS['n'] = LOWER_N_CHAR;
   }
 
   final byte[] kinds = new byte[65536];
@@ -152,6 +159,7 @@ final class AnchorTable {
     if (on.any(RuleIds.SENSITIVE_KEY)) {
       mark('w', PASSWORD_W, LOWER_S_CHAR);
       mark('W', PASSWORD_W, UPPER_S_CHAR);
+      mark('f', CONFIG, LOWER_N_CHAR);
     }
     if (on.any(RuleIds.HOME_PATH)) {
       mark('/', SLASH, COLON_CHAR | OTHER);

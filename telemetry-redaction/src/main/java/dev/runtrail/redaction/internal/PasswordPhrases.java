@@ -97,7 +97,7 @@ final class PasswordPhrases {
    * 6+ chars with a digit, a symbol (not prose punctuation or '-'), or an upper-case letter after the first
    * one beside lower-case ones ({@code REQUIRED} and {@code Reset} are words); no placeholder or mask.
    */
-  private static boolean looksLikeCredential(String s, int from, int to) {
+  static boolean looksLikeCredential(String s, int from, int to) {
     if (to - from < MIN_UNQUOTED || isPlaceholder(s, from, to) || "([{<".indexOf(s.charAt(from)) >= 0) {
       return false;
     }
@@ -114,7 +114,7 @@ final class PasswordPhrases {
     return lower && laterUpper;
   }
 
-  private static boolean isPlaceholder(String s, int from, int to) {
+  static boolean isPlaceholder(String s, int from, int to) {
     char first = s.charAt(from);
     if (first == '$' || first == '*' && s.charAt(to - 1) == '*' || CharClass.matches(s, from, "<redacted")) {
       return true;

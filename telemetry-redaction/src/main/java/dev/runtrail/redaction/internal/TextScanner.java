@@ -4,7 +4,7 @@ import java.util.function.IntConsumer;
 
 /**
  * The single pass over a string. An {@link AnchorTable} marks the few chars where a rule can anchor
- * ('@', '=', ':', '-', '_', 'J', 'A', 'B', 'G', 'a', 'p', 'v', '~', '.', '/', '\', digits) and after which previous
+ * ('@', '=', ':', '-', '_', 'J', 'A', 'B', 'G', 'a', 'f', 'p', 'v', '~', '.', '/', '\', digits) and after which previous
  * chars; every other char costs one table load and one branch. At an anchor, an inlined check rejects the
  * common harmless cases ({@code trace_id=}, {@code 2025-09-20T10:22:31Z}, short numbers) in a few
  * instructions; only what survives runs that anchor's matchers, each reading a bounded window or consuming
@@ -22,6 +22,7 @@ public final class TextScanner {
   private final IntConsumer onMatch;
   private final Assignment assignment;
   private final CliFlag cliFlag;
+  private final ConfigCommand configCommand;
   private final CardNumbers cards;
   private final NumberContext numbers;
   private final HomePath homePath;
@@ -42,6 +43,7 @@ public final class TextScanner {
     KeyClassifier keys = settings.keys();
     this.assignment = new Assignment(keys, settings.strict(), replacement.maskText());
     this.cliFlag = new CliFlag(keys, settings.strict());
+    this.configCommand = new ConfigCommand(keys, settings.strict());
     this.numbers = new NumberContext(keys);
     this.cards = new CardNumbers(numbers);
     this.homePath = new HomePath(settings.homeDirectory());
@@ -184,7 +186,7 @@ public final class TextScanner {
       case AnchorTable.J:
         return i >= 2 && prev == 'y' && s.charAt(i - 2) == 'e' ? i : i + 1;
       case AnchorTable.UPPER_A:
-        return !CharClass.isAlnum(prev) && i + 1 < n && isUpperATokenSecond(s.charAt(i + 1)) ? i : i + 1;
+        return !CharClass.isAlnum(prev) && i + 1 < n && VendorTokens.isUpperASecond(s.charAt(i + 1)) ? i : i + 1;
       case AnchorTable.UPPER_G:
         return prev == 'S' && atTokenStart(s, i - 1) && CharClass.matches(s, i + 1, ".") ? i : i + 1;
       case AnchorTable.LOWER_A:
@@ -213,6 +215,8 @@ public final class TextScanner {
         return PasswordPhrases.mayBePassword(s, i) ? i : i + 1;
       case AnchorTable.GT:
         return assignment.mayCloseSecretTag(s, i) ? i : i + 1;
+      case AnchorTable.CONFIG:
+        return ConfigCommand.mayStartAt(s, i) ? i : i + 1;
       case AnchorTable.SLASH:
         return prev == ':' || i + 1 < n && (s.charAt(i + 1) == 'h' || s.charAt(i + 1) == 'U'
             || s.charAt(i + 1) == homeSecondChar) ? i : i + 1;
@@ -230,11 +234,6 @@ public final class TextScanner {
   private static int quickSkipDash(String s, int i, int n) {
     return i + 1 < n && s.charAt(i + 1) == '-' || PrefixEnds.DASH.mayEndAt(s, i) || CommandPassword.mayStartFlag(s, i)
         ? i : i + 1;
-  }
-
-  /** AKIA, ASIA, ABIA, ACCA, AIza, ATATT3, AGE-SECRET-KEY-1. */
-  private static boolean isUpperATokenSecond(char c) {
-    return c == 'K' || c == 'S' || c == 'B' || c == 'C' || c == 'I' || c == 'T' || c == 'G';
   }
 
   /**
@@ -296,6 +295,8 @@ public final class TextScanner {
         return PasswordPhrases.password(s, i);
       case AnchorTable.GT:
         return assignment.element(s, i);
+      case AnchorTable.CONFIG:
+        return configCommand.match(s, i);
       case AnchorTable.SLASH:
         return slash(s, i);
       case AnchorTable.BACKSLASH:

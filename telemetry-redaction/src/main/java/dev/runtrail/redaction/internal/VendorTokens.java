@@ -129,6 +129,11 @@ final class VendorTokens {
     return ScanResult.resumeAt(d + 1);
   }
 
+  /** The scanner's gate for an 'A' at a token start: AKIA, ASIA, ABIA, ACCA, AIza, ATATT3, AGE-SECRET-KEY-1. */
+  static boolean isUpperASecond(char c) {
+    return c == 'K' || c == 'S' || c == 'B' || c == 'C' || c == 'I' || c == 'T' || c == 'G';
+  }
+
   /**
    * Uppercase 'A' at {@code a} (a token start): AWS access key ids and Google API keys, both of fixed
    * length; Atlassian API tokens ({@code ATATT3}) and age secret keys ({@code AGE-SECRET-KEY-1}).
