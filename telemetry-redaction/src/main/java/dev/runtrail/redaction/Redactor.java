@@ -98,7 +98,8 @@ public final class Redactor {
 
   /**
    * Redacts a tree of {@code Map}s, {@code List}s/collections, arrays, strings, numbers, booleans and nulls.
-   * Keys are kept (key rules apply at every depth; under a sensitive key every scalar of a nested structure
+   * Keys are kept (key rules apply at every depth and count the parent key as the dotted key would:
+   * {@code {api: {key: ...}}} is {@code api.key}; under a sensitive key every scalar of a nested structure
    * is masked), values redacted; other objects go through {@code redact(String.valueOf(o))}. Returns the
    * same instance when nothing changed, otherwise copies ({@code LinkedHashMap}, {@code ArrayList}).
    */
