@@ -7,7 +7,6 @@ import dev.runtrail.telemetry.Step;
 import dev.runtrail.telemetry.core.Runtrail;
 import dev.runtrail.telemetry.core.RuntrailBuilder;
 import dev.runtrail.telemetry.core.RuntrailTelemetry;
-import dev.runtrail.telemetry.core.config.RuntrailConfig;
 import dev.runtrail.telemetry.core.config.Setting;
 import dev.runtrail.telemetry.trail.ActionTrail;
 import dev.runtrail.telemetry.trail.TrailEvent;
@@ -19,7 +18,6 @@ import io.opentelemetry.api.common.AttributeKey;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -37,50 +35,8 @@ class TrailProcessorFailureTest {
   @TempDir Path runsDir;
   private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
-  /** Keeps what it gets; held shut by a latch to stand for a stuck disk. */
-  static final class Sink implements TrailSink {
-    final List<TrailEvent> events = new CopyOnWriteArrayList<>();
-    final Delivery delivery;
-    final CountDownLatch open;
-
-    Sink(Delivery delivery, CountDownLatch open) {
-      this.delivery = delivery;
-      this.open = open;
-    }
-
-    @Override
-    public String name() {
-      return "review-" + delivery.name().toLowerCase();
-    }
-
-    @Override
-    public Delivery delivery() {
-      return delivery;
-    }
-
-    @Override
-    public void accept(TrailEvent event) throws InterruptedException {
-      open.await();
-      events.add(event);
-    }
-  }
-
   private RuntrailBuilder builder(KeptSpans spans, String sinks, Map<Setting, String> more, TrailSink... extra) {
-    Map<Setting, String> settings = new EnumMap<>(Setting.class);
-    settings.put(Setting.ENABLED, "true");
-    settings.put(Setting.TRAIL_SINKS, sinks);
-    settings.putAll(more);
-    RuntrailBuilder builder = Runtrail.builder()
-        .config(RuntrailConfig.of(settings))
-        .spanExporter(spans)
-        .runsDirectory(runsDir)
-        .meterRegistry(meters)
-        .discoverRunExporters(false)
-        .shutdownHook(false);
-    for (TrailSink sink : extra) {
-      builder.addTrailSink(sink);
-    }
-    return builder;
+    return HeldSink.telemetry(runsDir, meters, spans, sinks, more, extra);
   }
 
   private RuntrailTelemetry telemetry(KeptSpans spans, String sinks, Map<Setting, String> more, TrailSink... extra) {
@@ -186,7 +142,7 @@ class TrailProcessorFailureTest {
   @Test
   void closeStaysWithinTheShutdownTimeoutWhenTheProcessorIsStuck() {
     CountDownLatch stuck = new CountDownLatch(1);
-    Sink durable = new Sink(TrailSink.Delivery.DURABLE, stuck);
+    HeldSink durable = new HeldSink(TrailSink.Delivery.DURABLE, stuck);
     RuntrailTelemetry telemetry = telemetry(new KeptSpans(), "span", Map.of(Setting.TRAIL_QUEUE_CAPACITY, "16",
         Setting.TRAIL_OFFER_TIMEOUT, "100ms", Setting.SHUTDOWN_TIMEOUT, "300ms"), durable);
     try {
@@ -215,7 +171,7 @@ class TrailProcessorFailureTest {
   @Test
   void acceptedEventsLostAtShutdownAreCountedAsGapsOfTheDurableSink() {
     CountDownLatch stuck = new CountDownLatch(1);
-    Sink durable = new Sink(TrailSink.Delivery.DURABLE, stuck);
+    HeldSink durable = new HeldSink(TrailSink.Delivery.DURABLE, stuck);
     RuntrailTelemetry telemetry = telemetry(new KeptSpans(), "span", Map.of(Setting.TRAIL_QUEUE_CAPACITY, "16",
         Setting.TRAIL_OFFER_TIMEOUT, "20ms", Setting.SHUTDOWN_TIMEOUT, "300ms"), durable);
     List<Long> accepted;
@@ -245,7 +201,7 @@ class TrailProcessorFailureTest {
   @Test
   void flushDoesNotReportSuccessWhileEarlierWorkIsStillQueued() {
     CountDownLatch stuck = new CountDownLatch(1);
-    Sink durable = new Sink(TrailSink.Delivery.DURABLE, stuck);
+    HeldSink durable = new HeldSink(TrailSink.Delivery.DURABLE, stuck);
     KeptSpans spans = new KeptSpans();
     RuntrailTelemetry telemetry = telemetry(spans, "span", Map.of(Setting.TRAIL_QUEUE_CAPACITY, "16",
         Setting.TRAIL_OFFER_TIMEOUT, "20ms", Setting.SHUTDOWN_TIMEOUT, "300ms"), durable);
@@ -273,7 +229,7 @@ class TrailProcessorFailureTest {
    */
   @Test
   void eventTimesFollowSequenceOrderWithConcurrentRecorders() throws Exception {
-    Sink async = new Sink(TrailSink.Delivery.ASYNC, new CountDownLatch(0));
+    HeldSink async = new HeldSink(TrailSink.Delivery.ASYNC, new CountDownLatch(0));
     RuntrailTelemetry telemetry = telemetry(new KeptSpans(), "span", Map.of(), async);
     try (RunContext run = telemetry.run("race").start()) {
       ActionTrail trail = run.trail();
@@ -360,7 +316,7 @@ class TrailProcessorFailureTest {
   @Test
   void aRecorderWaitsAtMostTheOfferTimeoutWhenOtherThreadsRecordToo() throws Exception {
     CountDownLatch stuck = new CountDownLatch(1);
-    Sink durable = new Sink(TrailSink.Delivery.DURABLE, stuck);
+    HeldSink durable = new HeldSink(TrailSink.Delivery.DURABLE, stuck);
     RuntrailTelemetry telemetry = telemetry(new KeptSpans(), "span", Map.of(Setting.TRAIL_QUEUE_CAPACITY, "16",
         Setting.TRAIL_OFFER_TIMEOUT, "50ms", Setting.SHUTDOWN_TIMEOUT, "300ms"), durable);
     List<Long> waits = new CopyOnWriteArrayList<>();

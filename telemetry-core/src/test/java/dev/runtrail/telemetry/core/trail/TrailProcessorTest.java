@@ -6,9 +6,7 @@ import dev.runtrail.telemetry.RunContext;
 import dev.runtrail.telemetry.Step;
 import dev.runtrail.telemetry.attributes.RunAttributes;
 import dev.runtrail.telemetry.attributes.StepAttributes;
-import dev.runtrail.telemetry.core.Runtrail;
 import dev.runtrail.telemetry.core.RuntrailTelemetry;
-import dev.runtrail.telemetry.core.config.RuntrailConfig;
 import dev.runtrail.telemetry.core.config.Setting;
 import dev.runtrail.telemetry.trail.TrailEvent;
 import dev.runtrail.telemetry.trail.TrailSink;
@@ -40,59 +38,15 @@ class TrailProcessorTest {
   @TempDir Path runsDir;
   private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
-  /** Records events and the threads they arrived on; can be held shut to stand for a stuck disk. */
-  static final class Sink implements TrailSink {
-    final List<TrailEvent> events = new CopyOnWriteArrayList<>();
-    final List<String> threads = new CopyOnWriteArrayList<>();
-    final Delivery delivery;
-    final CountDownLatch open;
-
-    Sink(Delivery delivery, CountDownLatch open) {
-      this.delivery = delivery;
-      this.open = open;
-    }
-
-    @Override
-    public String name() {
-      return "test-" + delivery.name().toLowerCase();
-    }
-
-    @Override
-    public Delivery delivery() {
-      return delivery;
-    }
-
-    @Override
-    public void accept(TrailEvent event) throws InterruptedException {
-      open.await();
-      threads.add(Thread.currentThread().getName());
-      events.add(event);
-    }
-  }
-
   private RuntrailTelemetry telemetry(KeptSpans spans, String sinks, Map<Setting, String> more,
       TrailSink... extra) {
-    Map<Setting, String> settings = new java.util.EnumMap<>(Setting.class);
-    settings.put(Setting.ENABLED, "true");
-    settings.put(Setting.TRAIL_SINKS, sinks);
-    settings.putAll(more);
-    var builder = Runtrail.builder()
-        .config(RuntrailConfig.of(settings))
-        .spanExporter(spans)
-        .runsDirectory(runsDir)
-        .meterRegistry(meters)
-        .discoverRunExporters(false)
-        .shutdownHook(false);
-    for (TrailSink sink : extra) {
-      builder.addTrailSink(sink);
-    }
-    return (RuntrailTelemetry) builder.build();
+    return (RuntrailTelemetry) HeldSink.telemetry(runsDir, meters, spans, sinks, more, extra).build();
   }
 
   @Test
   void eventsReachEverySinkRedactedAndSpansEndAtTheirCloseTimeAfterTheirEvents() throws Exception {
     KeptSpans spans = new KeptSpans();
-    Sink async = new Sink(TrailSink.Delivery.ASYNC, new CountDownLatch(0));
+    HeldSink async = new HeldSink(TrailSink.Delivery.ASYNC, new CountDownLatch(0));
     String recorder = Thread.currentThread().getName();
     long beforeClose;
     long afterClose;
@@ -156,13 +110,9 @@ class TrailProcessorTest {
   void stepAndRunTimesInTheRunRecordAreTheTimesOfTheirSpansAndEventsFallBetween() throws Exception {
     KeptSpans spans = new KeptSpans();
     List<dev.runtrail.telemetry.core.export.FinishedRun> finished = new CopyOnWriteArrayList<>();
-    Map<Setting, String> settings = new java.util.EnumMap<>(Setting.class);
-    settings.put(Setting.ENABLED, "true");
-    settings.put(Setting.TRAIL_SINKS, "span");
-    Sink async = new Sink(TrailSink.Delivery.ASYNC, new CountDownLatch(0));
-    RuntrailTelemetry telemetry = (RuntrailTelemetry) Runtrail.builder().config(RuntrailConfig.of(settings))
-        .spanExporter(spans).runsDirectory(runsDir).meterRegistry(meters).discoverRunExporters(false)
-        .shutdownHook(false).addTrailSink(async).addRunExporter(finished::add).build();
+    HeldSink async = new HeldSink(TrailSink.Delivery.ASYNC, new CountDownLatch(0));
+    RuntrailTelemetry telemetry = (RuntrailTelemetry) HeldSink.telemetry(runsDir, meters, spans, "span", Map.of(), async)
+        .addRunExporter(finished::add).build();
     try (RunContext run = telemetry.run("deploy").start()) {
       try (Step step = run.step("main/apply")) {
         run.trail().toolCall("helm", Map.of("command", "helm upgrade"));
@@ -195,7 +145,7 @@ class TrailProcessorTest {
   void aStuckDurableSinkHoldsRecordersBackAndLosesNoAcceptedEvent() throws Exception {
     KeptSpans spans = new KeptSpans();
     CountDownLatch stuck = new CountDownLatch(1);
-    Sink durable = new Sink(TrailSink.Delivery.DURABLE, stuck);
+    HeldSink durable = new HeldSink(TrailSink.Delivery.DURABLE, stuck);
     RuntrailTelemetry telemetry = telemetry(spans, "span", Map.of(Setting.TRAIL_QUEUE_CAPACITY, "16",
         Setting.TRAIL_OFFER_TIMEOUT, "50ms"), durable);
     List<Long> accepted = new ArrayList<>();
@@ -247,7 +197,7 @@ class TrailProcessorTest {
   @Test
   void anAppInlineSinkIsStillCalledOnTheRecordingThreadBeforeRecordReturns() {
     KeptSpans spans = new KeptSpans();
-    Sink inline = new Sink(TrailSink.Delivery.INLINE, new CountDownLatch(0));
+    HeldSink inline = new HeldSink(TrailSink.Delivery.INLINE, new CountDownLatch(0));
     RuntrailTelemetry telemetry = telemetry(spans, "span", Map.of(), inline);
     try (RunContext run = telemetry.run("deploy").start()) {
       run.trail().record("note", Map.of("token", CANARY));
@@ -262,7 +212,7 @@ class TrailProcessorTest {
   @Test
   void closingTelemetryDeliversWhatWasRecordedJustBefore() throws Exception {
     KeptSpans spans = new KeptSpans();
-    Sink async = new Sink(TrailSink.Delivery.ASYNC, new CountDownLatch(0));
+    HeldSink async = new HeldSink(TrailSink.Delivery.ASYNC, new CountDownLatch(0));
     RuntrailTelemetry telemetry = telemetry(spans, "span,jsonl", Map.of(), async);
     RunContext open = telemetry.run("left-open").start();
     Step step = open.step("work");
