@@ -8,6 +8,7 @@ import dev.runtrail.telemetry.attributes.RunAttributes;
 import dev.runtrail.telemetry.attributes.StepAttributes;
 import dev.runtrail.telemetry.core.RuntrailTelemetry;
 import dev.runtrail.telemetry.core.config.Setting;
+import dev.runtrail.telemetry.core.internal.trail.SpanEventTrailSink;
 import dev.runtrail.telemetry.trail.TrailEvent;
 import dev.runtrail.telemetry.trail.TrailSink;
 import io.opentelemetry.api.common.AttributeKey;
@@ -135,6 +136,29 @@ class TrailProcessorTest {
     assertThat(record.duration()).isGreaterThanOrEqualTo(java.time.Duration.ofMillis(2));
     assertThat(epochNanos(async.events.get(0).timestamp()))
         .isBetween(stepSpan.getStartEpochNanos(), stepSpan.getEndEpochNanos());
+  }
+
+  @Test
+  void theExporterRedactsAgainOnlyTrailEventsDeeperThanTheTrailJudgedThem() {
+    KeptSpans spans = new KeptSpans();
+    String customer = "cus_Q8vX2LmN4pR7sT1w";
+    RuntrailTelemetry telemetry = telemetry(spans, "span", Map.of());
+    try (RunContext run = telemetry.run("pay").start()) {
+      run.trail().record("shallow", Map.of("api", Map.of("key", CANARY), "count", 3));
+      // The trail judges a key with its parent only; on the span the whole dotted path counts.
+      run.trail().record("deep", Map.of("stripe", Map.of("customer", Map.of("id", customer))));
+    } finally {
+      telemetry.close();
+    }
+
+    SpanData root = spans.named("pay");
+    EventData shallow = root.getEvents().stream().filter(e -> e.getName().equals("shallow")).findFirst().orElseThrow();
+    EventData deep = root.getEvents().stream().filter(e -> e.getName().equals("deep")).findFirst().orElseThrow();
+    assertThat(shallow.getAttributes().get(AttributeKey.stringKey("api.key"))).isEqualTo("[REDACTED]");
+    assertThat(SpanEventTrailSink.isRedactedTrailEvent(shallow.getAttributes())).isTrue();
+    assertThat(SpanEventTrailSink.isRedactedTrailEvent(deep.getAttributes())).isFalse();
+    assertThat(deep.getAttributes().get(AttributeKey.stringKey("stripe.customer.id"))).isEqualTo("[REDACTED]");
+    assertThat(spans.spans.toString()).doesNotContain(CANARY).doesNotContain(customer);
   }
 
   private static long epochNanos(Instant instant) {

@@ -1,6 +1,7 @@
 package dev.runtrail.telemetry.core.internal.redact;
 
 import dev.runtrail.telemetry.core.internal.SelfMonitor;
+import dev.runtrail.telemetry.core.internal.trail.SpanEventTrailSink;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.sdk.common.CompletableResultCode;
@@ -113,7 +114,9 @@ public final class RedactingSpanExporter implements SpanExporter {
       List<EventData> out = new ArrayList<>(events.size());
       for (EventData event : events) {
         String name = redactor.text(event.getName());
-        Attributes attributes = redactor.attributes(event.getAttributes());
+        // A trail event's attributes were redacted by the trail as it wrote them: not twice.
+        Attributes attributes = SpanEventTrailSink.isRedactedTrailEvent(event.getAttributes())
+            ? event.getAttributes() : redactor.attributes(event.getAttributes());
         if (name.equals(event.getName()) && attributes == event.getAttributes()) {
           out.add(event);
         } else {

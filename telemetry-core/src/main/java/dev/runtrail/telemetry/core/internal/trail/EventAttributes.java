@@ -24,11 +24,14 @@ final class EventAttributes implements Attributes {
   private final AttributeKey<?>[] keys;
   private final Object[] values;
   private final int size;
+  /** Whether every entry is already redacted as the span exporter's backstop would redact it. */
+  final boolean redacted;
 
-  private EventAttributes(AttributeKey<?>[] keys, Object[] values, int size) {
+  private EventAttributes(AttributeKey<?>[] keys, Object[] values, int size, boolean redacted) {
     this.keys = keys;
     this.values = values;
     this.size = size;
+    this.redacted = redacted;
   }
 
   static Builder builder(int expectedSize) {
@@ -67,8 +70,9 @@ final class EventAttributes implements Attributes {
       return this;
     }
 
-    Attributes build() {
-      return size == 0 ? Attributes.empty() : new EventAttributes(keys, values, size);
+    /** @param redacted whether every entry is already redacted as the span exporter would redact it */
+    Attributes build(boolean redacted) {
+      return size == 0 ? Attributes.empty() : new EventAttributes(keys, values, size, redacted);
     }
   }
 

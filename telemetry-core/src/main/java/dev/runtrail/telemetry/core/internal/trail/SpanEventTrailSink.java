@@ -52,22 +52,38 @@ public final class SpanEventTrailSink implements TrailSink {
       return;
     }
     EventAttributes.Builder attributes = EventAttributes.builder(event.data().size() + 1).put(SEQ, event.sequence());
-    flatten("", event.data(), attributes, 0);
-    span.addEvent(event.type(), attributes.build(), event.timestamp().toEpochMilli() * 1_000_000L
+    int depth = flatten("", event.data(), attributes, 0);
+    // The data was redacted as a tree, where a key is judged with its parent's: the same as the exporter
+    // judges the flattened key (parent.key) as long as no key has a grandparent. Deeper data is redacted
+    // again on export, where the whole dotted path counts.
+    span.addEvent(event.type(), attributes.build(depth <= 1), event.timestamp().toEpochMilli() * 1_000_000L
         + event.timestamp().getNano() % 1_000_000, TimeUnit.NANOSECONDS);
   }
 
-  private static void flatten(String prefix, Map<String, Object> data, EventAttributes.Builder out, int depth) {
+  /** @return the deepest nesting of maps met (0: the data map alone) */
+  private static int flatten(String prefix, Map<String, Object> data, EventAttributes.Builder out, int depth) {
+    int deepest = depth;
     for (Map.Entry<String, Object> entry : data.entrySet()) {
       String key = prefix.isEmpty() ? entry.getKey() : prefix + "." + entry.getKey();
-      put(key, entry.getValue(), out, depth);
+      deepest = Math.max(deepest, put(key, entry.getValue(), out, depth));
     }
+    return deepest;
+  }
+
+  /**
+   * Whether a span event's attributes were written by this sink from trail data the trail redacted
+   * completely (no key deeper than a parent's child): the span exporter's backstop need not redact them
+   * again. Attributes of anything else — other events, or an event the SDK had to trim — are not.
+   */
+  public static boolean isRedactedTrailEvent(io.opentelemetry.api.common.Attributes attributes) {
+    return attributes instanceof EventAttributes && ((EventAttributes) attributes).redacted;
   }
 
   @SuppressWarnings("unchecked")
-  private static void put(String key, Object value, EventAttributes.Builder out, int depth) {
+  /** @return the deepest nesting of maps in {@code value} (a map in a list counts one deeper) */
+  private static int put(String key, Object value, EventAttributes.Builder out, int depth) {
     if (value == null) {
-      return;
+      return depth;
     }
     if (value instanceof String) {
       out.put(AttributeKey.stringKey(key), (String) value);
@@ -78,15 +94,21 @@ public final class SpanEventTrailSink implements TrailSink {
     } else if (value instanceof Number) {
       out.put(AttributeKey.longKey(key), ((Number) value).longValue());
     } else if (value instanceof Map && depth < MAX_DEPTH) {
-      flatten(key, (Map<String, Object>) value, out, depth + 1);
+      return flatten(key, (Map<String, Object>) value, out, depth + 1);
     } else if (value instanceof Iterable) {
       List<String> items = new ArrayList<>();
+      int deepest = depth;
       for (Object item : (Iterable<?>) value) {
         items.add(String.valueOf(item));
+        if (item instanceof Map || item instanceof Iterable) {
+          deepest = depth + 2; // rendered as text: let the exporter judge it again
+        }
       }
       out.put(AttributeKey.stringArrayKey(key), items);
+      return deepest;
     } else {
       out.put(AttributeKey.stringKey(key), String.valueOf(value));
     }
+    return depth;
   }
 }

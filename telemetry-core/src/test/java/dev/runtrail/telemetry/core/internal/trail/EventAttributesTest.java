@@ -16,7 +16,7 @@ class EventAttributesTest {
 
   @Test
   void equalsTheApiAttributesWithTheSameEntriesInEitherDirection() {
-    Attributes ours = EventAttributes.builder(2).put(TOOL, "helm").put(SEQ, 7L).put(OK, true).build();
+    Attributes ours = EventAttributes.builder(2).put(TOOL, "helm").put(SEQ, 7L).put(OK, true).build(false);
     Attributes api = Attributes.builder().put(OK, true).put(SEQ, 7L).put(TOOL, "helm").build();
 
     assertThat(ours).isEqualTo(api);
@@ -30,7 +30,7 @@ class EventAttributesTest {
   void keepsInsertionOrderAndLetsTheLastValueOfARepeatedKeyWinInTheFirstPlace() {
     Attributes attributes = EventAttributes.builder(1)
         .put(SEQ, 1L).put(TOOL, "helm").put(OK, false).put(TOOL, "kubectl").put(AttributeKey.stringKey("z"), "last")
-        .build();
+        .build(false);
 
     List<String> order = new ArrayList<>();
     attributes.forEach((key, value) -> order.add(key.getKey() + "=" + value));
@@ -42,12 +42,12 @@ class EventAttributesTest {
   @Test
   void looksUpByNameAndTypeAndIgnoresNullsAndEmptyKeys() {
     Attributes attributes = EventAttributes.builder(4)
-        .put(TOOL, "helm").put(AttributeKey.stringKey(""), "x").put(AttributeKey.stringKey("gone"), null).build();
+        .put(TOOL, "helm").put(AttributeKey.stringKey(""), "x").put(AttributeKey.stringKey("gone"), null).build(false);
 
     assertThat(attributes.get(AttributeKey.stringKey("tool"))).isEqualTo("helm");
     assertThat(attributes.get(AttributeKey.longKey("tool"))).isNull();
     assertThat(attributes.get(AttributeKey.stringKey("gone"))).isNull();
     assertThat(attributes.size()).isEqualTo(1);
-    assertThat(EventAttributes.builder(0).build().isEmpty()).isTrue();
+    assertThat(EventAttributes.builder(0).build(false).isEmpty()).isTrue();
   }
 }
