@@ -1,7 +1,7 @@
 package dev.runtrail.telemetry.trail;
 
+import dev.runtrail.telemetry.internal.OrderedData;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -12,85 +12,85 @@ public abstract class AbstractActionTrail implements ActionTrail {
 
   @Override
   public long toolCall(String tool, Map<String, ?> args) {
-    Map<String, Object> data = new LinkedHashMap<>(4);
-    data.put("tool", tool);
-    data.put("args", args == null ? Map.of() : args);
-    return record(TrailEventTypes.TOOL_CALL, data);
+    return record(TrailEventTypes.TOOL_CALL, OrderedData.builder(2)
+        .put("tool", tool)
+        .put("args", args == null ? Map.of() : args)
+        .build());
   }
 
   @Override
   public long toolResult(String tool, Map<String, ?> result) {
-    Map<String, Object> data = new LinkedHashMap<>();
+    OrderedData.Builder data = OrderedData.builder(1 + (result == null ? 0 : result.size()));
     data.put("tool", tool);
     if (result != null) {
-      data.putAll(result);
+      result.forEach((key, value) -> data.put(String.valueOf(key), value));
     }
-    return record(TrailEventTypes.TOOL_RESULT, data);
+    return record(TrailEventTypes.TOOL_RESULT, data.build());
   }
 
   @Override
   public long credentialIssued(String scope, Duration ttl) {
-    Map<String, Object> data = new LinkedHashMap<>(4);
-    data.put("scope", scope);
-    data.put("ttl", ttl == null ? null : ttl.toSeconds());
-    return record(TrailEventTypes.CREDENTIAL_ISSUED, data);
+    return record(TrailEventTypes.CREDENTIAL_ISSUED, OrderedData.builder(2)
+        .put("scope", scope)
+        .put("ttl", ttl == null ? null : ttl.toSeconds())
+        .build());
   }
 
   @Override
   public long policyEvaluated(String policy, String decision, String reason) {
-    Map<String, Object> data = new LinkedHashMap<>(4);
-    data.put("policy", policy);
-    data.put("decision", decision);
-    data.put("reason", reason);
-    return record(TrailEventTypes.POLICY_EVALUATED, data);
+    return record(TrailEventTypes.POLICY_EVALUATED, OrderedData.builder(3)
+        .put("policy", policy)
+        .put("decision", decision)
+        .put("reason", reason)
+        .build());
   }
 
   @Override
   public long pipelineTriggered(String pipelineId, String type) {
-    Map<String, Object> data = new LinkedHashMap<>(4);
-    data.put("pipelineId", pipelineId);
-    data.put("type", type);
-    return record(TrailEventTypes.PIPELINE_TRIGGERED, data);
+    return record(TrailEventTypes.PIPELINE_TRIGGERED, OrderedData.builder(2)
+        .put("pipelineId", pipelineId)
+        .put("type", type)
+        .build());
   }
 
   @Override
   public long prCreated(String url, String branch) {
-    Map<String, Object> data = new LinkedHashMap<>(4);
-    data.put("url", url);
-    data.put("branch", branch);
-    return record(TrailEventTypes.PR_CREATED, data);
+    return record(TrailEventTypes.PR_CREATED, OrderedData.builder(2)
+        .put("url", url)
+        .put("branch", branch)
+        .build());
   }
 
   @Override
   public long humanInputRequested(String prompt) {
-    Map<String, Object> data = new LinkedHashMap<>(2);
-    data.put("prompt", prompt);
-    return record(TrailEventTypes.HUMAN_INPUT_REQUESTED, data);
+    return record(TrailEventTypes.HUMAN_INPUT_REQUESTED, OrderedData.builder(1)
+        .put("prompt", prompt)
+        .build());
   }
 
   @Override
   public long humanInputReceived(String user, String input) {
-    Map<String, Object> data = new LinkedHashMap<>(4);
-    data.put("user", user);
-    data.put("input", input);
-    return record(TrailEventTypes.HUMAN_INPUT_RECEIVED, data);
+    return record(TrailEventTypes.HUMAN_INPUT_RECEIVED, OrderedData.builder(2)
+        .put("user", user)
+        .put("input", input)
+        .build());
   }
 
   @Override
   public long error(String errorCode, String message) {
-    Map<String, Object> data = new LinkedHashMap<>(4);
-    data.put("error_code", errorCode);
-    data.put("message", message);
-    return record(TrailEventTypes.ERROR, data);
+    return record(TrailEventTypes.ERROR, OrderedData.builder(2)
+        .put("error_code", errorCode)
+        .put("message", message)
+        .build());
   }
 
   @Override
   public long budgetWarning(String budget, double used, double limit) {
-    Map<String, Object> data = new LinkedHashMap<>(4);
-    data.put("budget", budget);
-    data.put("used", used);
-    data.put("limit", limit);
-    return record(TrailEventTypes.BUDGET_WARNING, data);
+    return record(TrailEventTypes.BUDGET_WARNING, OrderedData.builder(3)
+        .put("budget", budget)
+        .put("used", used)
+        .put("limit", limit)
+        .build());
   }
 
   @Override

@@ -41,7 +41,12 @@ public final class Attachment implements Scope {
     scope.close();
     for (int i = 0; i < MdcKeys.ALL.length; i++) {
       if ((writtenMdc & (1 << i)) != 0) {
-        ThreadAttachments.set(MdcKeys.ALL[i], MDC.get(MdcKeys.ALL[i]), previousMdc[i]);
+        // Written by attaching, so it is ours to put back, without reading it first.
+        if (previousMdc[i] == null) {
+          MDC.remove(MdcKeys.ALL[i]);
+        } else {
+          MDC.put(MdcKeys.ALL[i], previousMdc[i]);
+        }
       }
     }
   }

@@ -50,14 +50,14 @@ public final class Components {
   final int stderrLines;
   final int stderrBytes;
   final double sampleSuccess;
-  /** Whether a sink looks up trail files by run id (the JSON Lines sink): else {@link #trailFiles} stays empty. */
+  /** Whether a sink looks up trail files by run id (the JSON Lines sink): then runs stay in {@link #runs} until their trail is written. */
   final boolean tracksTrailFiles;
 
-  /** Open runs by id (for span events). */
-  final Map<String, SdkRunContext> openRuns = new ConcurrentHashMap<>();
-
-  /** Runs whose trail is still being written (their trail files). */
-  final Map<String, SdkRunContext> trailFiles = new ConcurrentHashMap<>();
+  /**
+   * Runs by id from their start until they close, or, when a sink looks up trail files, until their trail
+   * is written (one map for both: a run start and end each touch it once).
+   */
+  final Map<String, SdkRunContext> runs = new ConcurrentHashMap<>();
 
   @SuppressWarnings("checkstyle:ParameterNumber")
   public Components(
@@ -102,7 +102,10 @@ public final class Components {
 
   /** Ends the runs still open (as cancelled), e.g. when telemetry closes. */
   public void closeOpenRuns() {
-    for (SdkRunContext run : openRuns.values()) {
+    for (SdkRunContext run : runs.values()) {
+      if (run.isClosed()) {
+        continue;
+      }
       run.cancel("telemetry closed while the run was open");
       run.close();
     }
@@ -115,13 +118,13 @@ public final class Components {
 
   /** The trail file of a run whose trail is being written, or null. */
   public Path trailFile(String runId) {
-    SdkRunContext run = trailFiles.get(runId);
+    SdkRunContext run = runs.get(runId);
     return run == null ? null : run.trailFile();
   }
 
   /** The open span of a run's step ({@code stepPath} null = the root), or null. */
   public io.opentelemetry.api.trace.Span span(String runId, String stepPath) {
-    SdkRunContext run = openRuns.get(runId);
-    return run == null ? null : run.spanOf(stepPath);
+    SdkRunContext run = runs.get(runId);
+    return run == null || run.isClosed() ? null : run.spanOf(stepPath);
   }
 }

@@ -136,10 +136,7 @@ public final class SdkRunContext implements RunContext {
       }
     }
     SdkRunContext run = new SdkRunContext(c, facts, root, parent, startedAt, startNanos, startEpochNanos, spans);
-    c.openRuns.put(facts.runId, run);
-    if (c.tracksTrailFiles) {
-      c.trailFiles.put(facts.runId, run);
-    }
+    c.runs.put(facts.runId, run);
     run.attachment = ThreadAttachments.attach(run.context, root.getSpanContext(), facts.runId, facts.correlationId);
     return run;
   }
@@ -388,7 +385,9 @@ public final class SdkRunContext implements RunContext {
     if (attachment != null) {
       attachment.close();
     }
-    c.openRuns.remove(facts.runId);
+    if (!c.tracksTrailFiles) {
+      c.runs.remove(facts.runId, this);
+    }
     if (c.processor == null) {
       endRoot(result, 0);
       c.metrics.runEnded(tags, result.status, result.errorCode, durationNanos);
@@ -428,7 +427,7 @@ public final class SdkRunContext implements RunContext {
   private void complete(RunOutcome result) {
     CompletableFuture<Void> trailDone = c.delivery.runEnded(facts.runId);
     if (c.tracksTrailFiles) {
-      trailDone.whenComplete((ignored, error) -> c.trailFiles.remove(facts.runId, this));
+      trailDone.whenComplete((ignored, error) -> c.runs.remove(facts.runId, this));
     }
     boolean keepSpans = result.status != RunStatus.OK || RunSampling.keepSuccessful(facts.runId, c.sampleSuccess);
     List<ReadableSpan> held = spans == null ? List.of() : c.spanBuffer.complete(spans, keepSpans);

@@ -3,31 +3,28 @@ package dev.runtrail.telemetry.core.internal.trail;
 import java.lang.reflect.Array;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.util.AbstractMap;
-import java.util.AbstractSet;
+import dev.runtrail.telemetry.internal.OrderedData;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
-import java.util.Set;
 
 /**
  * Turns what an app passes as event data into an unmodifiable tree of maps, lists, strings, numbers,
  * booleans and nulls, so an app that keeps modifying its map cannot change an event already accepted.
  * Other objects become their {@code toString()}; nesting deeper than {@value #MAX_DEPTH} becomes text.
  *
- * <p>This runs for every trail event, so it copies cheaply: a small map (the usual event) becomes a
- * {@link FrozenMap} — its entries in one array, in the app's order — instead of a hash table, and
- * maps and lists made by {@code Map.of} / {@code List.of} holding only strings, numbers, booleans and
- * such collections are immutable already and kept as they are.
+ * <p>This runs for every trail event, so it copies cheaply: a small map (the usual event) becomes an
+ * {@link OrderedData} — its entries in one array, in the app's order — instead of a hash table, and
+ * maps and lists made by {@code Map.of} / {@code List.of} (or by the typed helpers, which build
+ * {@code OrderedData}) holding only strings, numbers, booleans and such collections are immutable
+ * already and kept as they are.
  */
 public final class EventData {
 
   static final int MAX_DEPTH = 16;
-  /** Maps up to this size are copied into a {@link FrozenMap} (linear lookups); larger ones hashed. */
+  /** Maps up to this size are copied into an {@link OrderedData} (linear lookups); larger ones hashed. */
   static final int FROZEN_MAX_SIZE = 16;
 
   private static final Class<?> MAP_1 = Map.of("k", "v").getClass();
@@ -51,15 +48,12 @@ public final class EventData {
     }
     int size = map.size();
     if (size <= FROZEN_MAX_SIZE) {
-      Map.Entry<String, Object>[] entries = new Map.Entry[size];
-      int n = 0;
+      // Past size, a map that grew while being copied (another thread) keeps what fits.
+      OrderedData.Builder copy = OrderedData.builder(size);
       for (Map.Entry<?, ?> entry : map.entrySet()) {
-        if (n == size) {
-          break; // the map grew while being copied (another thread): keep what fits
-        }
-        n = FrozenMap.put(entries, n, String.valueOf(entry.getKey()), copyValue(entry.getValue(), depth + 1));
+        copy.put(String.valueOf(entry.getKey()), copyValue(entry.getValue(), depth + 1));
       }
-      return new FrozenMap(entries, n);
+      return copy.build();
     }
     Map<String, Object> copy = new LinkedHashMap<>(Math.max(4, size * 2));
     for (Map.Entry<?, ?> entry : map.entrySet()) {
@@ -135,7 +129,7 @@ public final class EventData {
       return false;
     }
     Class<?> type = value.getClass();
-    if (type == MAP_1 || type == MAP_N) {
+    if (type == MAP_1 || type == MAP_N || type == OrderedData.class) {
       for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
         if (!(entry.getKey() instanceof String) || !isImmutableTree(entry.getValue(), depth + 1)) {
           return false;
@@ -152,90 +146,5 @@ public final class EventData {
       return true;
     }
     return false;
-  }
-
-  /**
-   * An unmodifiable map of a few entries kept in insertion order in one array: cheaper to build and to
-   * iterate than a {@code LinkedHashMap} behind {@code Collections.unmodifiableMap}, which would also
-   * wrap each entry it hands out. Lookups are linear, which is fast at this size.
-   */
-  static final class FrozenMap extends AbstractMap<String, Object> {
-
-    private final Map.Entry<String, Object>[] entries;
-    private final int size;
-
-    FrozenMap(Map.Entry<String, Object>[] entries, int size) {
-      this.entries = entries;
-      this.size = size;
-    }
-
-    /**
-     * Adds an entry to the first {@code size} of {@code entries} as {@code LinkedHashMap.put} would (a
-     * key already there keeps its place and takes the new value); returns the new size.
-     */
-    static int put(Map.Entry<String, Object>[] entries, int size, String key, Object value) {
-      int existing = indexOf(entries, size, key);
-      if (existing >= 0) {
-        entries[existing] = new SimpleImmutableEntry<>(key, value);
-        return size;
-      }
-      entries[size] = new SimpleImmutableEntry<>(key, value);
-      return size + 1;
-    }
-
-    private static int indexOf(Map.Entry<String, Object>[] entries, int size, Object key) {
-      for (int i = 0; i < size; i++) {
-        if (entries[i].getKey().equals(key)) {
-          return i;
-        }
-      }
-      return -1;
-    }
-
-    @Override
-    public int size() {
-      return size;
-    }
-
-    @Override
-    public boolean containsKey(Object key) {
-      return key != null && indexOf(entries, size, key) >= 0;
-    }
-
-    @Override
-    public Object get(Object key) {
-      int i = key == null ? -1 : indexOf(entries, size, key);
-      return i < 0 ? null : entries[i].getValue();
-    }
-
-    @Override
-    public Set<Entry<String, Object>> entrySet() {
-      return new AbstractSet<>() {
-        @Override
-        public Iterator<Entry<String, Object>> iterator() {
-          return new Iterator<>() {
-            private int next;
-
-            @Override
-            public boolean hasNext() {
-              return next < size;
-            }
-
-            @Override
-            public Entry<String, Object> next() {
-              if (next >= size) {
-                throw new NoSuchElementException();
-              }
-              return entries[next++];
-            }
-          };
-        }
-
-        @Override
-        public int size() {
-          return size;
-        }
-      };
-    }
   }
 }
