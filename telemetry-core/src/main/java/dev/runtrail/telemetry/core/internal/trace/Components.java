@@ -54,8 +54,9 @@ public final class Components {
   final boolean tracksTrailFiles;
 
   /**
-   * Runs by id from their start until they close, or, when a sink looks up trail files, until their trail
-   * is written (one map for both: a run start and end each touch it once).
+   * Runs by id from their start (with a trail processor, from its first task for the run) until their
+   * spans end, or, when a sink looks up trail files, until their trail is written. Off the app thread
+   * with a trail processor: the processor registers and, with the sinks, removes.
    */
   final Map<String, SdkRunContext> runs = new ConcurrentHashMap<>();
 
@@ -100,12 +101,35 @@ public final class Components {
     this.tracksTrailFiles = tracksTrailFiles;
   }
 
+  /** Set when telemetry closes: a run registered after that is ended at once (see {@link #register}). */
+  private volatile boolean closingRuns;
+
+  /**
+   * Registers a started run (with a trail processor, on its thread, so possibly after telemetry began
+   * closing: such a run is ended as {@link #closeOpenRuns} would have ended it, behind what the app
+   * recorded before the close).
+   */
+  void register(SdkRunContext run) {
+    runs.put(run.runId(), run);
+    if (closingRuns) {
+      if (processor == null) {
+        cancelOpen(run);
+      } else {
+        processor.executeLater(() -> cancelOpen(run));
+      }
+    }
+  }
+
   /** Ends the runs still open (as cancelled), e.g. when telemetry closes. */
   public void closeOpenRuns() {
+    closingRuns = true;
     for (SdkRunContext run : runs.values()) {
-      if (run.isClosed()) {
-        continue;
-      }
+      cancelOpen(run);
+    }
+  }
+
+  private static void cancelOpen(SdkRunContext run) {
+    if (!run.isClosed()) {
       run.cancel("telemetry closed while the run was open");
       run.close();
     }

@@ -81,12 +81,6 @@ public final class SdkRunContext implements RunContext {
     this.startEpochNanos = startEpochNanos;
     this.spans = spans;
     this.trail = new SdkActionTrail(this);
-    if (c.processor == null) {
-      this.tags = c.metrics.runStarted(facts.env, facts.target, facts.planId, facts.planVersion);
-    } else {
-      c.processor.execute(() -> this.tags = c.metrics.runStarted(facts.env, facts.target, facts.planId,
-          facts.planVersion));
-    }
   }
 
   static SdkRunContext start(SdkRunBuilder b) {
@@ -136,9 +130,22 @@ public final class SdkRunContext implements RunContext {
       }
     }
     SdkRunContext run = new SdkRunContext(c, facts, root, parent, startedAt, startNanos, startEpochNanos, spans);
-    c.runs.put(facts.runId, run);
     run.attachment = ThreadAttachments.attach(run.context, root.getSpanContext(), facts.runId, facts.correlationId);
+    if (c.processor == null) {
+      run.registered();
+    } else {
+      // The run registry is a map the sinks' threads write too: touching it here would cost the app
+      // thread a cache miss or two per run. The processor registers the run before it handles any of
+      // the run's events (its queue keeps the order), which is when the sinks first look the run up.
+      c.processor.execute(run::registered);
+    }
     return run;
+  }
+
+  /** The run's first task: counts its start and registers it (so sinks and closing telemetry find it). */
+  private void registered() {
+    tags = c.metrics.runStarted(facts.env, facts.target, facts.planId, facts.planVersion);
+    c.register(this);
   }
 
   // ---- RunContext ----
@@ -385,9 +392,6 @@ public final class SdkRunContext implements RunContext {
     if (attachment != null) {
       attachment.close();
     }
-    if (!c.tracksTrailFiles) {
-      c.runs.remove(facts.runId, this);
-    }
     if (c.processor == null) {
       endRoot(result, 0);
       c.metrics.runEnded(tags, result.status, result.errorCode, durationNanos);
@@ -428,6 +432,8 @@ public final class SdkRunContext implements RunContext {
     CompletableFuture<Void> trailDone = c.delivery.runEnded(facts.runId);
     if (c.tracksTrailFiles) {
       trailDone.whenComplete((ignored, error) -> c.runs.remove(facts.runId, this));
+    } else {
+      c.runs.remove(facts.runId, this);
     }
     boolean keepSpans = result.status != RunStatus.OK || RunSampling.keepSuccessful(facts.runId, c.sampleSuccess);
     List<ReadableSpan> held = spans == null ? List.of() : c.spanBuffer.complete(spans, keepSpans);

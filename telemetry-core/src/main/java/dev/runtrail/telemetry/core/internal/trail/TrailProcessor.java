@@ -126,6 +126,22 @@ public final class TrailProcessor {
     }
   }
 
+  /**
+   * Queues {@code task} behind everything queued so far, also when called on the processor's own thread
+   * (where {@link #execute} runs a task at once); after the processor stopped, runs it here.
+   */
+  public void executeLater(Runnable task) {
+    if (stopped) {
+      runHere(task);
+      return;
+    }
+    enqueue(task);
+    if (stopped && queue.remove(task)) {
+      done(task);
+      runHere(task);
+    }
+  }
+
   private void enqueue(Runnable task) {
     if (queued.incrementAndGet() == wakeAt) {
       LockSupport.unpark(thread);
