@@ -3,11 +3,13 @@ package dev.runtrail.telemetry.core.trail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.runtrail.telemetry.RunContext;
+import dev.runtrail.telemetry.RunStatus;
 import dev.runtrail.telemetry.Step;
 import dev.runtrail.telemetry.core.Runtrail;
 import dev.runtrail.telemetry.core.RuntrailBuilder;
 import dev.runtrail.telemetry.core.RuntrailTelemetry;
 import dev.runtrail.telemetry.core.config.Setting;
+import dev.runtrail.telemetry.core.export.FinishedRun;
 import dev.runtrail.telemetry.trail.ActionTrail;
 import dev.runtrail.telemetry.trail.TrailEvent;
 import dev.runtrail.telemetry.trail.TrailSink;
@@ -386,5 +388,37 @@ class TrailProcessorFailureTest {
     }
     assertThat(exported.isEmpty() && !telemetry.droppedCounts().containsKey("run_export"))
         .as("run neither exported nor counted as dropped; counts: %s", telemetry.droppedCounts()).isFalse();
+  }
+
+  /**
+   * Closing telemetry ends the runs still open, also one started just before (the trail processor
+   * registers a run after its start), and leaves a run started after the close to the app: it is not
+   * cancelled, and ends as the app ends it.
+   */
+  @Test
+  void closingEndsTheRunsStartedBeforeItAndLeavesLaterRunsToTheApp() {
+    List<FinishedRun> exported = new CopyOnWriteArrayList<>();
+    RuntrailTelemetry telemetry = (RuntrailTelemetry) builder(new KeptSpans(), "span", Map.of())
+        .addRunExporter(exported::add)
+        .build();
+    List<RunContext> before = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      before.add(telemetry.run("before-" + i).start());
+    }
+    telemetry.close();
+    assertThat(exported).extracting(FinishedRun::name)
+        .containsExactlyInAnyOrderElementsOf(before.stream().map(RunContext::name).toList());
+    assertThat(exported).extracting(FinishedRun::status).containsOnly(RunStatus.CANCELLED);
+
+    RunContext late = telemetry.run("late").start();
+    late.trail().record("note", Map.of());
+    Step step = late.step("work");
+    step.close();
+    assertThat(late.status()).isEqualTo(RunStatus.OK);
+    assertThat(step.status()).isEqualTo(RunStatus.OK);
+    late.fail("E_LATE", "failed by the app");
+    late.close();
+    assertThat(late.status()).as("ended as the app ended it").isEqualTo(RunStatus.FAILED);
+    assertThat(before).extracting(RunContext::status).containsOnly(RunStatus.CANCELLED);
   }
 }

@@ -105,18 +105,15 @@ public final class Components {
   private volatile boolean closingRuns;
 
   /**
-   * Registers a started run (with a trail processor, on its thread, so possibly after telemetry began
-   * closing: such a run is ended as {@link #closeOpenRuns} would have ended it, behind what the app
-   * recorded before the close).
+   * Registers a started run. With a trail processor this happens on its thread, so possibly after
+   * telemetry began closing, while the processor drains what was queued before: such a run is ended as
+   * {@link #closeOpenRuns} would have ended it, behind what the app recorded before the close. A run
+   * started once telemetry has closed (the processor stopped) is left to the app, as without one.
    */
   void register(SdkRunContext run) {
     runs.put(run.runId(), run);
-    if (closingRuns) {
-      if (processor == null) {
-        cancelOpen(run);
-      } else {
-        processor.executeLater(() -> cancelOpen(run));
-      }
+    if (closingRuns && processor != null && !processor.isStopped()) {
+      processor.executeLater(() -> cancelOpen(run));
     }
   }
 
