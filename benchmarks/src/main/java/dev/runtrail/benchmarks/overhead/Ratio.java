@@ -16,14 +16,22 @@ record Ratio(double value, double error, int samples) {
    */
   static Ratio paired(List<Double> numerators, List<Double> denominators) {
     int n = Math.min(numerators.size(), denominators.size());
+    double[] ratios = new double[n];
+    for (int i = 0; i < n; i++) {
+      ratios[i] = numerators.get(i) / denominators.get(i);
+    }
+    return mean(ratios);
+  }
+
+  /** The mean of per-iteration ratios, with a Student-t 99.9% interval over the iterations. */
+  static Ratio mean(double[] ratios) {
+    int n = ratios.length;
     if (n == 0) {
       return NONE;
     }
-    double[] ratios = new double[n];
     double sum = 0;
-    for (int i = 0; i < n; i++) {
-      ratios[i] = numerators.get(i) / denominators.get(i);
-      sum += ratios[i];
+    for (double r : ratios) {
+      sum += r;
     }
     double mean = sum / n;
     if (n < 2) {

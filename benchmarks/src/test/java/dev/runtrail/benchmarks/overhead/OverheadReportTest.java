@@ -58,15 +58,24 @@ class OverheadReportTest {
                 + metric(new double[] {15_000, 15_000}) + "}") + ","
         + result("OverheadBenchmark.paired", "{\"instrumentation\":\"span+log+jsonl\"}", 200_000,
             "{\"bareNanos\":" + metric(new double[] {100, 100, 100}) + ",\"instrumentedNanos\":"
-                + metric(new double[] {103, 104, 103}) + "}") + "]");
+                + metric(new double[] {103, 104, 103}) + "}") + ","
+        // Per iteration: the bare half took 100 of the pair's 204 timed units, so 100,000 of the measuring
+        // thread's 204,000 ns; all threads spent 254,000 and 244,000: (254 - 100) / 100 and (244 - 100) / 100.
+        + result("OverheadBenchmark.paired", "{\"instrumentation\":\"span\"}", 204_000,
+            "{\"bareNanos\":" + metric(new double[] {100, 100}) + ",\"instrumentedNanos\":"
+                + metric(new double[] {104, 104}) + ",\"cpu.measuring.norm\":" + metric(new double[] {204_000, 204_000})
+                + ",\"cpu.total.norm\":" + metric(new double[] {254_000, 244_000}) + "}") + "]");
     ReportSections sections = new ReportSections(JmhResults.read(overhead), JmhResults.read(null),
         JmhResults.read(null));
     assertThat(sections.paired("span+log+jsonl").value()).isCloseTo(1.0333, org.assertj.core.data.Offset.offset(1e-3));
     assertThat(sections.separate("span").value()).isCloseTo(1.04, org.assertj.core.data.Offset.offset(1e-9));
     String text = sections.overheadSection();
-    assertThat(sections.cpu("span").value()).isCloseTo(1.2, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(sections.cpu("span").value()).isCloseTo(1.49, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(sections.cpu("span+log+jsonl").isMeasured()).as("no CPU figures in that paired result").isFalse();
+    assertThat(sections.bareHalfNanos("span").orElseThrow()).isCloseTo(100_000, org.assertj.core.data.Offset.offset(1e-6));
     assertThat(text).contains("## Overhead").contains("1.033").contains("| none (bare workload) | 1 | 1 | 1 | – | 100,000")
-        .contains("| Runtrail, trail sink `span` | **–** | 1.040 ± 0.000 | 1.200 ± 0.000 | 15,000 | 104,000 |");
+        .contains("| Runtrail, trail sink `span` | **1.040 ± 0.000** | 1.040 ± 0.000 | 1.490 ± ")
+        .contains(" | 15,000 | 104,000 |");
     assertThat(sections.costsSection()).contains("## Per-operation costs");
     assertThat(sections.peersSection()).contains("## Against the peers");
   }
