@@ -42,11 +42,10 @@ public final class OrderedData extends AbstractMap<String, Object> {
 
     /** Puts an entry (see the class comment); past the capacity a new key is dropped. */
     public Builder put(String key, Object value) {
-      for (int i = 0; i < size; i++) {
-        if (entries[i].getKey().equals(key)) {
-          entries[i] = new SimpleImmutableEntry<>(key, value);
-          return this;
-        }
+      int existing = indexOf(entries, size, key);
+      if (existing >= 0) {
+        entries[existing] = new SimpleImmutableEntry<>(key, value);
+        return this;
       }
       if (size < entries.length) {
         entries[size++] = new SimpleImmutableEntry<>(key, value);
@@ -60,7 +59,8 @@ public final class OrderedData extends AbstractMap<String, Object> {
     }
   }
 
-  private int indexOf(Object key) {
+  /** Where {@code key} is among the first {@code size} of {@code entries}, or -1. */
+  private static int indexOf(Map.Entry<String, Object>[] entries, int size, Object key) {
     for (int i = 0; i < size; i++) {
       if (entries[i].getKey().equals(key)) {
         return i;
@@ -76,12 +76,12 @@ public final class OrderedData extends AbstractMap<String, Object> {
 
   @Override
   public boolean containsKey(Object key) {
-    return key != null && indexOf(key) >= 0;
+    return key != null && indexOf(entries, size, key) >= 0;
   }
 
   @Override
   public Object get(Object key) {
-    int i = key == null ? -1 : indexOf(key);
+    int i = key == null ? -1 : indexOf(entries, size, key);
     return i < 0 ? null : entries[i].getValue();
   }
 

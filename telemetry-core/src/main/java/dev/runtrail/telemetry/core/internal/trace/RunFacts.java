@@ -41,7 +41,7 @@ final class RunFacts {
   private final String[] common;
   private final Attributes custom;
   private final List<String[]> rawResolvedValues;
-  private Map<AttributeKey<?>, Object> laterAttributes; // guarded by this; made on first use
+  private LaterAttributes laterAttributes; // guarded by this; made on first use
   private volatile Attributes commonAttributes; // made on first use
 
   private RunFacts(SdkRunBuilder b, String runId, Context parent) {
@@ -158,15 +158,13 @@ final class RunFacts {
     return span;
   }
 
-  /** The root span's attributes as one set, for a root span that gets them as it ends. */
   /** The root span's attributes: Runtrail's, then those set on the run later (so the latest value wins). */
-  @SuppressWarnings("unchecked")
   Attributes rootAttributes() {
     AttributesBuilder builder = Attributes.builder();
     putRoot(into(builder));
     synchronized (this) {
       if (laterAttributes != null) {
-        laterAttributes.forEach((key, value) -> builder.put((AttributeKey<Object>) key, value));
+        laterAttributes.putInto(builder);
       }
     }
     return builder.build();
@@ -205,7 +203,7 @@ final class RunFacts {
 
   synchronized <T> void recordAttribute(AttributeKey<T> key, T value) {
     if (laterAttributes == null) {
-      laterAttributes = new LinkedHashMap<>();
+      laterAttributes = new LaterAttributes();
     }
     laterAttributes.put(key, value);
   }
@@ -216,7 +214,7 @@ final class RunFacts {
     custom.forEach((key, value) -> all.put(key.getKey(), value));
     synchronized (this) {
       if (laterAttributes != null) {
-        laterAttributes.forEach((key, value) -> all.put(key.getKey(), value));
+        laterAttributes.putNamesInto(all);
       }
     }
     return all;

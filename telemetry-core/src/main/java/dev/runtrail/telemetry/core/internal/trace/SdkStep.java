@@ -52,7 +52,7 @@ final class SdkStep implements Step {
   private String errorMessage;
   private String stderrTail;
   private List<RetryRecord> retries;
-  private Map<AttributeKey<?>, Object> attributes; // set through attribute(), latest value per key
+  private LaterAttributes attributes; // set through attribute(), latest value per key
 
   SdkStep(SdkRunContext run, String path, SdkStep parent) {
     this.run = run;
@@ -157,7 +157,7 @@ final class SdkStep implements Step {
     span.setAttribute(key, clean);
     synchronized (this) {
       if (attributes == null) {
-        attributes = new LinkedHashMap<>();
+        attributes = new LaterAttributes();
       }
       attributes.put(key, clean);
     }
@@ -271,14 +271,13 @@ final class SdkStep implements Step {
     }
   }
 
-  @SuppressWarnings("unchecked")
   private void reapplyOwnAttributes() {
-    Map<AttributeKey<?>, Object> own;
+    LaterAttributes own;
     synchronized (this) {
-      own = attributes == null ? null : new LinkedHashMap<>(attributes);
+      own = attributes == null ? null : attributes.copy();
     }
     if (own != null) {
-      own.forEach((key, value) -> span.setAttribute((AttributeKey<Object>) key, value));
+      own.applyTo(span);
     }
   }
 
@@ -288,7 +287,7 @@ final class SdkStep implements Step {
       return Map.of();
     }
     Map<String, Object> byName = new LinkedHashMap<>();
-    attributes.forEach((key, value) -> byName.put(key.getKey(), value));
+    attributes.putNamesInto(byName);
     return byName;
   }
 

@@ -79,8 +79,8 @@ public final class SpanEventTrailSink implements TrailSink {
     return attributes instanceof EventAttributes && ((EventAttributes) attributes).redacted;
   }
 
-  @SuppressWarnings("unchecked")
   /** @return the deepest nesting of maps in {@code value} (a map in a list counts one deeper) */
+  @SuppressWarnings("unchecked")
   private static int put(String key, Object value, EventAttributes.Builder out, int depth) {
     if (value == null) {
       return depth;

@@ -112,18 +112,14 @@ public final class TrailProcessor {
    * the timeout, and not at all once telemetry is {@link #closing()}.
    */
   public void execute(Runnable task) {
-    if (stopped || Thread.currentThread() == thread) {
+    if (Thread.currentThread() == thread) {
       runHere(task);
       return;
     }
-    if (queued.get() >= softCap) {
+    if (!stopped && queued.get() >= softCap) {
       catchUp();
     }
-    enqueue(task);
-    if (stopped && queue.remove(task)) {
-      done(task);
-      runHere(task);
-    }
+    executeLater(task);
   }
 
   /**
