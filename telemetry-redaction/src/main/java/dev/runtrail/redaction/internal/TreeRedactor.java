@@ -90,9 +90,7 @@ public final class TreeRedactor {
       Object value = entry.getValue();
       String keyText = String.valueOf(key);
       KnownKeys.Entry known = values.entry(keyText);
-      int childClass = keyClass == KeyClassifier.SECRET ? KeyClassifier.SECRET
-          : pairValueClass(map, keyText, values.classUnder(parentKey, known));
-      Object newValue = redact(value, childClass, keyText, depth + 1);
+      Object newValue = redact(value, childClass(map, keyClass, parentKey, known), keyText, depth + 1);
       Object newKey = known.cleanText ? key : redactKey(key, keyText);
       if (newKey != key || newValue != value) {
         Map<Object, Object> copy = new LinkedHashMap<>(Math.max(4, map.size() * 4 / 3 + 1));
@@ -114,10 +112,15 @@ public final class TreeRedactor {
       String parentKey, int depth) {
     Object key = entry.getKey();
     String keyText = String.valueOf(key);
-    int childClass = keyClass == KeyClassifier.SECRET ? KeyClassifier.SECRET
-        : pairValueClass(map, keyText, values.classifyUnder(parentKey, keyText));
-    Object newValue = redact(entry.getValue(), childClass, keyText, depth + 1);
+    Object newValue = redact(entry.getValue(), childClass(map, keyClass, parentKey, values.entry(keyText)), keyText,
+        depth + 1);
     putUnique(copy, redactKey(key, keyText), newValue);
+  }
+
+  /** The class of the value under {@code key} (looked up) in {@code map}, the value of a {@code keyClass} key. */
+  private int childClass(Map<?, ?> map, int keyClass, String parentKey, KnownKeys.Entry key) {
+    return keyClass == KeyClassifier.SECRET ? KeyClassifier.SECRET
+        : pairValueClass(map, key.key, values.classUnder(parentKey, key));
   }
 
   /**
