@@ -3,8 +3,8 @@ package dev.runtrail.benchmarks.overhead;
 import dev.runtrail.benchmarks.overhead.JmhResults.Metric;
 import dev.runtrail.benchmarks.overhead.JmhResults.Result;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /** Renders the overhead, per-operation and peer sections of RESULTS.md from the JMH results. */
@@ -33,7 +33,7 @@ final class ReportSections {
 
   /** The interleaved ratio of one {@code paired} instrumentation. */
   Ratio paired(String instrumentation) {
-    return overhead.find("OverheadBenchmark.paired", "instrumentation", instrumentation)
+    return pairedResult(instrumentation)
         .map(r -> Ratio.paired(r.secondary().get("instrumentedNanos").iterations(),
             r.secondary().get("bareNanos").iterations()))
         .orElse(Ratio.NONE);
@@ -41,14 +41,7 @@ final class ReportSections {
 
   /** instrumented / bare from the two separate benchmarks of the same run. */
   Ratio separate(String sinks) {
-    Optional<Result> bare = overhead.find("OverheadBenchmark.bare");
-    Optional<Result> instrumented = instrumentedResult(sinks);
-    if (bare.isEmpty() || instrumented.isEmpty()) {
-      return Ratio.NONE;
-    }
-    Metric i = instrumented.get().primary();
-    Metric b = bare.get().primary();
-    return Ratio.of(i.score(), i.error(), b.score(), b.error());
+    return ratio(instrumentedResult(sinks), overhead.find("OverheadBenchmark.bare"));
   }
 
   /**
@@ -59,7 +52,7 @@ final class ReportSections {
    * ratio errs high, never low. From one benchmark, so a noisy machine skews both sides alike.
    */
   Ratio cpu(String instrumentation) {
-    Optional<Result> paired = overhead.find("OverheadBenchmark.paired", "instrumentation", instrumentation);
+    Optional<Result> paired = pairedResult(instrumentation);
     if (paired.isEmpty()) {
       return Ratio.NONE;
     }
@@ -82,11 +75,15 @@ final class ReportSections {
 
   /** The bare half of a {@code paired} operation, in nanoseconds (its share of the pair's time). */
   Optional<Double> bareHalfNanos(String instrumentation) {
-    return overhead.find("OverheadBenchmark.paired", "instrumentation", instrumentation).map(r -> {
+    return pairedResult(instrumentation).map(r -> {
       double bare = r.secondary().get("bareNanos").score();
       double instrumented = r.secondary().get("instrumentedNanos").score();
       return r.primary().score() * bare / (bare + instrumented);
     });
+  }
+
+  private Optional<Result> pairedResult(String instrumentation) {
+    return overhead.find("OverheadBenchmark.paired", "instrumentation", instrumentation);
   }
 
   private Optional<Result> instrumentedResult(String sinks) {
@@ -312,18 +309,17 @@ final class ReportSections {
         : String.format(Locale.ROOT, "%.2f× (± %.2f)", r.value(), r.error());
   }
 
+  /** a / b in time per operation (the primary score). */
   static Ratio ratio(Optional<Result> a, Optional<Result> b) {
-    if (a.isEmpty() || b.isEmpty()) {
-      return Ratio.NONE;
-    }
-    return Ratio.of(a.get().primary().score(), a.get().primary().error(), b.get().primary().score(),
-        b.get().primary().error());
+    return ratioOf(a.map(Result::primary), b.map(Result::primary));
   }
 
   /** a / b in CPU time of all threads per operation. */
   private static Ratio cpuRatio(Optional<Result> a, Optional<Result> b) {
-    Optional<Metric> x = a.flatMap(r -> cpuMetric(r, "total"));
-    Optional<Metric> y = b.flatMap(r -> cpuMetric(r, "total"));
+    return ratioOf(a.flatMap(r -> cpuMetric(r, "total")), b.flatMap(r -> cpuMetric(r, "total")));
+  }
+
+  private static Ratio ratioOf(Optional<Metric> x, Optional<Metric> y) {
     return x.isEmpty() || y.isEmpty() ? Ratio.NONE
         : Ratio.of(x.get().score(), x.get().error(), y.get().score(), y.get().error());
   }
