@@ -21,12 +21,14 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import dev.runtrail.testsupport.RequiresTool;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A real Prometheus scrapes the demo's endpoint; the run counters and buckets have the right values. */
 @Tag("prometheus")
+@RequiresTool(value = "prometheus", debianPackage = "prometheus")
 class DemoOnPrometheusTest {
 
   @TempDir Path runsDir;

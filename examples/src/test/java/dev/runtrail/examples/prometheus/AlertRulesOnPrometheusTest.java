@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import dev.runtrail.testsupport.RequiresTool;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
  * the recording rules compute from real scrapes and the error-rate alert goes pending.
  */
 @Tag("prometheus")
+@RequiresTool(value = "prometheus", debianPackage = "prometheus")
 class AlertRulesOnPrometheusTest {
 
     private static final String JOB = "runs";

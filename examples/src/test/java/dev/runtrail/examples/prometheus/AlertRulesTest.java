@@ -6,12 +6,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
+import dev.runtrail.testsupport.RequiresTool;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** alerts/runtrail-alerts.yml passes promtool's check and its unit tests, and both checks can fail. */
 @Tag("prometheus")
+@RequiresTool(value = "promtool", debianPackage = "prometheus")
 class AlertRulesTest {
 
     private static Path rules;

@@ -1,5 +1,7 @@
 package dev.runtrail.examples.prometheus;
 
+import dev.runtrail.testsupport.Tools;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -298,7 +300,7 @@ public final class PrometheusServer implements AutoCloseable {
          *     ready in time (with its log tail)
          */
         public PrometheusServer start() {
-            Path binary = PrometheusBinaries.locate("prometheus");
+            Path binary = Tools.locate("prometheus", "prometheus");
             IllegalStateException lastFailure = null;
             // A free port can be taken between our probe and Prometheus' bind: retry on a new one.
             for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import dev.runtrail.testsupport.RequiresTool;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
  * HttpServer, and {@link PrometheusServer#query} returns what was served.
  */
 @Tag("prometheus")
+@RequiresTool(value = "prometheus", debianPackage = "prometheus")
 class PrometheusServerTest {
 
     private static final String JOB = "selftest";

@@ -1,5 +1,7 @@
 package dev.runtrail.examples.prometheus;
 
+import dev.runtrail.testsupport.Tools;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -34,7 +36,7 @@ public final class Promtool {
      * @throws IllegalStateException if {@code promtool} is not installed, saying how to install it
      */
     public static Promtool locate() {
-        return new Promtool(PrometheusBinaries.locate("promtool"));
+        return new Promtool(Tools.locate("prometheus", "promtool"));
     }
 
     /** {@code promtool check rules FILE...}: syntax, PromQL and templates of rule files. */

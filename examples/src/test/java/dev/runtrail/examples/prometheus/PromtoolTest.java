@@ -2,11 +2,13 @@ package dev.runtrail.examples.prometheus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.runtrail.testsupport.RequiresTool;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** {@link Promtool#checkMetrics} tells a clean exposition from a bad one. */
 @Tag("prometheus")
+@RequiresTool(value = "promtool", debianPackage = "prometheus")
 class PromtoolTest {
 
     private final Promtool promtool = Promtool.locate();

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.fail;
 
 import dev.runtrail.runs.RunStoreExporter;
 import dev.runtrail.runs.fixtures.SeedRun;
+import dev.runtrail.testsupport.RequiresTool;
+import dev.runtrail.testsupport.Tools;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Opens a real report.html in headless Chromium (Debian package {@code chromium}). */
 @Tag("browser")
+@RequiresTool(value = {"chromium", "chromium-browser"}, debianPackage = "chromium")
 class ReportInChromiumTest {
 
   private static final Path SCREENSHOT = Paths.get("target", "report-screenshots", "seed-run-report.png");
@@ -64,7 +67,7 @@ class ReportInChromiumTest {
   }
 
   private String chromium(String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(findChromium(), "--headless", "--no-sandbox", "--disable-gpu",
+    List<String> command = new ArrayList<>(List.of(Tools.locate("chromium", "chromium", "chromium-browser").toString(), "--headless", "--no-sandbox", "--disable-gpu",
         "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--disable-dev-shm-usage", "--user-data-dir=" + profile));
     command.addAll(List.of(args));
@@ -80,19 +83,4 @@ class ReportInChromiumTest {
     return Files.readString(output, StandardCharsets.UTF_8);
   }
 
-  private static String findChromium() {
-    for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-      for (String name : List.of("chromium", "chromium-browser")) {
-        Path candidate = Paths.get(dir, name);
-        if (Files.isExecutable(candidate)) {
-          return candidate.toString();
-        }
-      }
-    }
-    if (Files.isExecutable(Paths.get("/usr/bin/chromium"))) {
-      return "/usr/bin/chromium";
-    }
-    return fail("Chromium is needed for this test: install the Debian package `chromium`"
-        + " (apt-get install -y --no-install-recommends chromium); .ci/run installs it when missing.");
-  }
 }
