@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class AgentDemo {
 
-  private static final Logger LOG = LoggerFactory.getLogger(AgentDemo.class);
+  private static final Logger LOG = LoggerFactory.getLogger("agent");
 
   private AgentDemo() {}
 

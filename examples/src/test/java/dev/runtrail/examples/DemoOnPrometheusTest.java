@@ -44,7 +44,7 @@ class DemoOnPrometheusTest {
         .shutdownHook(false)
         .build();
     port = telemetry.prometheusEndpoint().orElseThrow().port();
-    DeployDemo.deploy(telemetry);
+    DeployDemo.deploy(telemetry, DeployDemo.Release.V1_2_0);
     AgentDemo.remediate(telemetry);
     AgentDemo.remediate(telemetry);
   }
@@ -63,19 +63,19 @@ class DemoOnPrometheusTest {
   void prometheusSeesRunCountersAndHistogramBuckets() {
     try (PrometheusServer prometheus = PrometheusServer.scraping("demo", port)) {
       prometheus.waitForScrape("demo");
-      assertThat(value(prometheus.query("runtrail_runs_started_total{env=\"staging\",target=\"api\","
-          + "plan_id=\"plan-api\",plan_version=\"v1.2\"}"))).isEqualTo(1);
+      assertThat(value(prometheus.query("runtrail_runs_started_total{env=\"prod\",target=\"api\","
+          + "plan_id=\"plan-api\",plan_version=\"1.2.0\"}"))).isEqualTo(1);
       assertThat(value(prometheus.query("sum(runtrail_runs_started_total{env=\"prod\",target=\"infra-repo\"})")))
           .isEqualTo(2);
       assertThat(value(prometheus.query(
-          "runtrail_runs_completed_total{status=\"failed\",error_code=\"E_HEALTH_TIMEOUT\",env=\"staging\"}")))
+          "runtrail_runs_completed_total{status=\"failed\",error_code=\"E_HEALTH_TIMEOUT\",env=\"prod\"}")))
           .isEqualTo(1);
       assertThat(value(prometheus.query("sum(runtrail_runs_completed_total{status=\"ok\"})"))).isEqualTo(2);
       assertThat(value(prometheus.query("sum(runtrail_runs_in_flight)"))).isZero();
       // Every demo run takes well under half a second: all three land in the first bucket and in +Inf.
       assertThat(value(prometheus.query("sum(runtrail_run_duration_seconds_bucket{le=\"0.5\"})"))).isEqualTo(3);
       assertThat(value(prometheus.query("sum(runtrail_run_duration_seconds_bucket{le=\"+Inf\"})"))).isEqualTo(3);
-      assertThat(prometheus.query("runtrail_run_duration_seconds_bucket{env=\"staging\"}"))
+      assertThat(prometheus.query("runtrail_run_duration_seconds_bucket{env=\"prod\",target=\"api\"}"))
           .extracting(sample -> sample.label("le"))
           .containsExactlyInAnyOrder("0.5", "1.0", "2.0", "5.0", "10.0", "30.0", "60.0", "+Inf");
       assertThat(value(prometheus.query(

@@ -31,7 +31,7 @@ class DemoTest {
     RuntrailTelemetry telemetry = (RuntrailTelemetry) Runtrail.builder().enabled(true)
         .spanExporter(spans).synchronousExport(true).runsDirectory(runsDir)
         .addTrailSink(trail).shutdownHook(false).build();
-    RunContext deploy = DeployDemo.deploy(telemetry);
+    RunContext deploy = DeployDemo.deploy(telemetry, DeployDemo.Release.V1_2_0);
     RunContext agent = AgentDemo.remediate(telemetry);
     List<SpanData> finished = spans.getFinishedSpanItems();
     telemetry.close();
@@ -54,7 +54,7 @@ class DemoTest {
     assertThat(String.valueOf(trail.events())).doesNotContain(DeployDemo.API_TOKEN);
     try (Stream<Path> files = Files.walk(runsDir)) {
       for (Path file : files.filter(Files::isRegularFile).toList()) {
-        assertThat(Files.readString(file)).as(file.toString()).doesNotContain(DeployDemo.API_TOKEN);
+        assertThat(new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1)).as(file.toString()).doesNotContain(DeployDemo.API_TOKEN);
         if (file.getFileName().toString().equals("trail.jsonl")) {
           assertThat(TrailReader.read(file).isIntact()).isTrue();
         }
