@@ -235,15 +235,20 @@ public final class RuntrailTelemetry implements Telemetry {
   }
 
   /**
-   * Waits, at most {@code timeout}, until the trail events recorded and the steps and runs closed before
-   * this call are done with in the background: events redacted and handed to every sink, spans ended,
-   * run and step metrics recorded. Like OpenTelemetry's {@code forceFlush}; not needed before
-   * {@link #close()}, which does it too. Exporting spans and writing run artifacts go on afterwards.
+   * Waits, at most {@code timeout} in all, until everything Runtrail does in the background for the trail
+   * events recorded and the steps and runs closed before this call is done: events redacted and written
+   * by every sink (and the sinks flushed), spans ended and exported (with Runtrail's own SDK), run and
+   * step metrics recorded, finished runs handed to the run exporters (the run store). Like
+   * OpenTelemetry's {@code forceFlush}; not needed before {@link #close()}, which does it too.
    *
-   * @return whether everything was done in time (always, with synchronous export)
+   * @return whether everything was done in time
    */
   public boolean flush(Duration timeout) {
-    return processor == null || processor.flush(timeout);
+    long deadline = System.nanoTime() + timeout.toNanos();
+    boolean done = processor == null || processor.flush(timeout);
+    done &= delivery.flush(deadline);
+    done &= completion.flush(deadline);
+    return tracing.flush(deadline) && done;
   }
 
   /**

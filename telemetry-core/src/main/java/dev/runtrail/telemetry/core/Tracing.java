@@ -161,6 +161,20 @@ final class Tracing {
     return buffers;
   }
 
+  /**
+   * Exports the spans ended so far through Runtrail's own SDK, until {@code deadlineNanos} at most; the
+   * app's SDK is left alone.
+   *
+   * @return whether that was done in time
+   */
+  boolean flush(long deadlineNanos) {
+    if (ownSdk == null) {
+      return true;
+    }
+    long wait = Math.max(0, deadlineNanos - System.nanoTime());
+    return ownSdk.getSdkTracerProvider().forceFlush().join(wait, TimeUnit.NANOSECONDS).isSuccess();
+  }
+
   /** Flushes and shuts down Runtrail's own SDK within the timeout; the app's SDK is left alone. */
   void close(Duration timeout) {
     if (ownSdk == null) {

@@ -6,6 +6,7 @@ import dev.runtrail.telemetry.core.internal.OwnThreads;
 import dev.runtrail.telemetry.core.internal.SelfMonitor;
 import dev.runtrail.telemetry.core.internal.redact.RedactingSpanExporter;
 import dev.runtrail.telemetry.core.internal.redact.TelemetryRedactor;
+import dev.runtrail.telemetry.core.internal.trail.Waits;
 import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.time.Duration;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -114,6 +116,28 @@ public final class RunCompletion {
         monitor.failure("run exporter " + exporter.getClass().getName(), t);
       }
     }
+  }
+
+  /**
+   * Waits until the runs handed over before this call are exported, until {@code deadlineNanos}
+   * ({@link System#nanoTime()} based) at most.
+   *
+   * @return whether they were in time
+   */
+  public boolean flush(long deadlineNanos) {
+    if (executor == null || executor.isShutdown()) {
+      return true; // exported on the closing thread, or already exported by close()
+    }
+    FutureTask<Void> marker = new FutureTask<>(() -> { }, null);
+    try {
+      if (!executor.getQueue().offer(marker, Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+        return false;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+    return Waits.until(marker, deadlineNanos);
   }
 
   /** Exports what is queued, then closes the exporters; waits at most {@code timeout}. */

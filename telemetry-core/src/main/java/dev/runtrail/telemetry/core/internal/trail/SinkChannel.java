@@ -21,6 +21,11 @@ final class SinkChannel {
 
   private static final Object STOP = new Object();
 
+  /** Asked by {@link #flushed}: completes once everything queued before it is handled and the sink flushed. */
+  private static final class Flush {
+    final CompletableFuture<Void> done = new CompletableFuture<>();
+  }
+
   /** A run ended: the sink should persist the run; completes when it has. */
   private static final class RunEnd {
     final String runId;
@@ -95,6 +100,20 @@ final class SinkChannel {
     return end.done;
   }
 
+  /**
+   * Completes once the events queued before this call are handled and the sink flushed (at once when the
+   * channel has stopped, or when there was no room for the marker before the deadline).
+   */
+  CompletableFuture<Void> flushed(long deadlineNanos) {
+    Flush flush = new Flush();
+    if (stopped || !offerUntil(flush, deadlineNanos)) {
+      flush.done.complete(null);
+    } else {
+      LockSupport.unpark(thread); // rather than let it finish its nap
+    }
+    return flush.done;
+  }
+
   /** Stops after the queued items; waits until the deadline; returns how many events were abandoned. */
   int stop(long deadlineNanos) {
     stopped = true;
@@ -122,6 +141,8 @@ final class SinkChannel {
         events++;
       } else if (item instanceof RunEnd) {
         ((RunEnd) item).done.complete(null);
+      } else if (item instanceof Flush) {
+        ((Flush) item).done.complete(null);
       }
     }
     queue.offer(STOP); // the thread ends after the call it is in, if the interrupt does not end it sooner
@@ -154,6 +175,9 @@ final class SinkChannel {
   private void handle(Object item) {
     if (item instanceof TrailEvent) {
       call("accept", (TrailEvent) item);
+    } else if (item instanceof Flush) {
+      call("flush", null);
+      ((Flush) item).done.complete(null);
     } else if (item instanceof RunEnd) {
       RunEnd end = (RunEnd) item;
       call("flush", null);

@@ -196,6 +196,23 @@ public final class TrailDelivery {
     return CompletableFuture.allOf(pending.toArray(new CompletableFuture<?>[0]));
   }
 
+  /**
+   * Waits until the asynchronous sinks have handled (and flushed) the events handed to them before this
+   * call, until {@code deadlineNanos} at most.
+   *
+   * @return whether they all did in time
+   */
+  public boolean flush(long deadlineNanos) {
+    List<CompletableFuture<Void>> pending = new ArrayList<>();
+    for (SinkChannel channel : durable) {
+      pending.add(channel.flushed(deadlineNanos));
+    }
+    for (SinkChannel channel : async) {
+      pending.add(channel.flushed(deadlineNanos));
+    }
+    return Waits.until(CompletableFuture.allOf(pending.toArray(new CompletableFuture<?>[0])), deadlineNanos);
+  }
+
   /** Delivers what is queued, then closes every sink; waits at most {@code timeout} in all. */
   public void close(Duration timeout) {
     if (closed) {
