@@ -1,5 +1,6 @@
 package dev.runtrail.benchmarks.overhead;
 
+import dev.runtrail.runs.RunStoreExporter;
 import dev.runtrail.telemetry.core.Runtrail;
 import dev.runtrail.telemetry.core.RuntrailBuilder;
 import dev.runtrail.telemetry.core.RuntrailTelemetry;
@@ -21,7 +22,7 @@ import java.util.stream.Stream;
  * BatchSpanProcessor in front of a {@link DiscardingSpanExporter}, a real Micrometer registry
  * ({@link SimpleMeterRegistry}, every meter of docs/metrics.md recorded), redaction with the default
  * policy, MDC, and the trail sinks named by {@code sinks} ({@code RUNTRAIL_TRAIL_SINKS} syntax). The run
- * store (telemetry-runs' artifacts and SQLite index) is off: its cost is disk I/O on its own thread.
+ * store (telemetry-runs' artifacts and SQLite index) is off, but with {@link #startWithRunStore}.
  */
 public final class TelemetryFixture implements AutoCloseable {
 
@@ -54,7 +55,23 @@ public final class TelemetryFixture implements AutoCloseable {
   }
 
   static TelemetryFixture start(String sinks, SpanExporter spans, TrailSink... extra) {
-    Path runs = freshRunsDirectory();
+    return start(sinks, spans, freshRunsDirectory(), false, extra);
+  }
+
+  /**
+   * With the run store too (telemetry-runs' artifacts and SQLite index, as with the jar on the class path),
+   * everything on the machine's disk, where an app's runs directory would be ({@code java.io.tmpdir}).
+   */
+  public static TelemetryFixture startWithRunStore(String sinks) {
+    try {
+      return start(sinks, new DiscardingSpanExporter(), Files.createTempDirectory("runtrail-bench-store-"), true);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static TelemetryFixture start(String sinks, SpanExporter spans, Path runs, boolean runStore,
+      TrailSink... extra) {
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     RuntrailBuilder builder = Runtrail.builder()
         .config(RuntrailConfig.of(Map.of(Setting.ENABLED, "true", Setting.TRAIL_SINKS, sinks)))
@@ -63,6 +80,9 @@ public final class TelemetryFixture implements AutoCloseable {
         .runsDirectory(runs)
         .discoverRunExporters(false)
         .shutdownHook(false);
+    if (runStore) {
+      builder.addRunExporter(RunStoreExporter.create(runs));
+    }
     for (TrailSink sink : extra) {
       builder.addTrailSink(sink);
     }
@@ -100,7 +120,10 @@ public final class TelemetryFixture implements AutoCloseable {
     return runsDirectory;
   }
 
-  /** Deletes the run folders written so far (between JMH iterations, so tmpfs does not fill up). */
+  /**
+   * Deletes the run folders written so far (between JMH iterations, so tmpfs does not fill up); the run
+   * store's index stays, as its connection may be open.
+   */
   public void deleteRunFolders() {
     deleteBelow(runsDirectory, false);
   }
@@ -120,7 +143,7 @@ public final class TelemetryFixture implements AutoCloseable {
     long cpuBefore = CpuTimeProfiler.currentThreadCpuNanos();
     try (Stream<Path> paths = Files.exists(root) ? Files.walk(root) : Stream.empty()) {
       paths.sorted(Comparator.reverseOrder())
-          .filter(path -> includingRoot || !path.equals(root))
+          .filter(path -> includingRoot || !path.equals(root) && !path.getFileName().toString().startsWith("runs.db"))
           .forEach(path -> path.toFile().delete());
     } catch (IOException | UncheckedIOException e) {
       // Best effort: a file the sink still writes is deleted next time.

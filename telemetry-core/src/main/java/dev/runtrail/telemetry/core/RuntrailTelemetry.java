@@ -116,7 +116,7 @@ public final class RuntrailTelemetry implements Telemetry {
         : new TrailProcessor(queueCapacity, offerTimeout.toNanos(), monitor);
     this.components = new Components(
         tracing.tracer(), redactor, monitor, runMetrics, delivery, processor,
-        processor != null && tracing.samplerIgnoresAttributes(), offerTimeout.toNanos(), completion, b.clock, traceIds,
+        offerTimeout.toNanos(), completion, b.clock, traceIds,
         tracing.ownsIdGenerator(), tracing.spanBuffer(), layout,
         stderrLines, stderrBytes, sampleSuccess, builtInSinks.contains("jsonl"));
     self[0] = components;

@@ -133,29 +133,6 @@ final class Tracing {
     return ownSdk != null;
   }
 
-  /**
-   * Whether Runtrail's own SDK samples with OpenTelemetry's built-in samplers only (always on or off,
-   * trace id ratio, parent based on those), which decide without looking at a span's attributes; false
-   * with the app's SDK or a custom sampler, which may want to see them as the span starts.
-   */
-  boolean samplerIgnoresAttributes() {
-    return ownSdk != null && isBuiltInSampler(ownSdk.getSdkTracerProvider().getSampler().getDescription());
-  }
-
-  /** Whether a sampler description names only built-in samplers that ignore attributes. */
-  static boolean isBuiltInSampler(String description) {
-    // A blank description says nothing about the sampler: it may be a custom one that reads attributes.
-    return description != null && !description.isBlank() && !EMPTY_PART.matcher(description).find()
-        && BUILT_IN_SAMPLER_PART.matcher(description).replaceAll("").isEmpty();
-  }
-
-  /** A part of a parent-based sampler with nothing after its colon: a sampler that did not describe itself. */
-  private static final java.util.regex.Pattern EMPTY_PART = java.util.regex.Pattern.compile(":[,}]");
-
-  private static final java.util.regex.Pattern BUILT_IN_SAMPLER_PART = java.util.regex.Pattern.compile(
-      "AlwaysOnSampler|AlwaysOffSampler|TraceIdRatioBased\\{[0-9.]+\\}|ParentBased\\{"
-          + "|(?:root|remoteParentSampled|remoteParentNotSampled|localParentSampled|localParentNotSampled):|[,}]");
-
   /** The span buffers, or null when spans are the app's business. */
   RunSpanBuffer.Group spanBuffer() {
     return buffers;

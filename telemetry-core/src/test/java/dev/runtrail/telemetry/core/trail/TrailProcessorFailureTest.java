@@ -254,13 +254,9 @@ class TrailProcessorFailureTest {
         .isAfterOrEqualTo(async.events.get(0).timestamp());
   }
 
-  // ---- attributes set as spans end ----
+  // ---- attributes ----
 
-  /**
-   * With a built-in sampler, run spans get Runtrail's attributes as they end; a value the app set with
-   * run.attribute(...) during the run still wins over the builder's, as it does when attributes are set
-   * at the start (custom sampler, synchronous export).
-   */
+  /** A value the app set with run.attribute(...) during the run wins over the builder's. */
   @Test
   void anAttributeTheAppUpdatesDuringTheRunKeepsItsNewValue() {
     AttributeKey<String> model = AttributeKey.stringKey("app.model");

@@ -74,7 +74,7 @@ class TrailProcessorTest {
     SpanData step = spans.getFinishedSpanItems().stream().filter(s -> s.getName().equals("main/apply"))
         .findFirst().orElseThrow();
     assertThat(step.getEvents()).extracting(EventData::getName).containsExactly("tool_call", "tool_result");
-    // Set as the span ended (built-in sampler): the same attributes a span gets at its start otherwise.
+    // Set as the span started, so samplers and span processors' onStart see them.
     assertThat(step.getAttributes().get(RunAttributes.RUN_ID)).isEqualTo(runId);
     assertThat(step.getAttributes().get(RunAttributes.ENV)).isEqualTo("prod");
     assertThat(step.getAttributes().get(StepAttributes.STEP_PATH)).isEqualTo("main/apply");

@@ -26,12 +26,6 @@ public final class Components {
    * (synchronous export, or an inline sink other than span events).
    */
   final TrailProcessor processor;
-  /**
-   * Whether run and step spans get Runtrail's attributes as they end (on the trail processor's thread)
-   * rather than when they start: only with the trail processor and a sampler that does not look at
-   * attributes.
-   */
-  final boolean spanAttributesAtEnd;
   /** How long a recorder waits for room in a full trail queue. */
   final long offerTimeoutNanos;
   final RunCompletion completion;
@@ -68,7 +62,6 @@ public final class Components {
       RunMetrics metrics,
       TrailDelivery delivery,
       TrailProcessor processor,
-      boolean spanAttributesAtEnd,
       long offerTimeoutNanos,
       RunCompletion completion,
       Clock clock,
@@ -86,7 +79,6 @@ public final class Components {
     this.metrics = metrics;
     this.delivery = delivery;
     this.processor = processor;
-    this.spanAttributesAtEnd = spanAttributesAtEnd;
     this.offerTimeoutNanos = offerTimeoutNanos;
     this.completion = completion;
     this.clock = clock;

@@ -1,8 +1,6 @@
 package dev.runtrail.telemetry.core.internal.trace;
 
 import io.opentelemetry.api.common.AttributeKey;
-import io.opentelemetry.api.common.AttributesBuilder;
-import io.opentelemetry.api.trace.Span;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -15,32 +13,11 @@ final class LaterAttributes {
   private final Map<AttributeKey<?>, Object> values;
 
   LaterAttributes() {
-    this(new LinkedHashMap<>());
-  }
-
-  private LaterAttributes(Map<AttributeKey<?>, Object> values) {
-    this.values = values;
+    this.values = new LinkedHashMap<>();
   }
 
   <T> void put(AttributeKey<T> key, T value) {
     values.put(key, value);
-  }
-
-  /** A copy, to apply outside the owner's lock. */
-  LaterAttributes copy() {
-    return new LaterAttributes(new LinkedHashMap<>(values));
-  }
-
-  /** Sets each on {@code span}, in order: each overrides what the span held under its key. */
-  @SuppressWarnings("unchecked")
-  void applyTo(Span span) {
-    values.forEach((key, value) -> span.setAttribute((AttributeKey<Object>) key, value));
-  }
-
-  /** Puts each into {@code builder}, in order: each overrides what it held under its key. */
-  @SuppressWarnings("unchecked")
-  void putInto(AttributesBuilder builder) {
-    values.forEach((key, value) -> builder.put((AttributeKey<Object>) key, value));
   }
 
   /** Puts each into {@code out} by key name, in order (for run summaries and step records). */

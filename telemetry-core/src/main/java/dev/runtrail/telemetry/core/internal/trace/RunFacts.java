@@ -6,7 +6,6 @@ import dev.runtrail.telemetry.core.internal.redact.TelemetryRedactor;
 import io.opentelemetry.api.baggage.Baggage;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
-import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.context.Context;
 import java.util.ArrayList;
@@ -42,7 +41,6 @@ final class RunFacts {
   private final Attributes custom;
   private final List<String[]> rawResolvedValues;
   private LaterAttributes laterAttributes; // guarded by this; made on first use
-  private volatile Attributes commonAttributes; // made on first use
 
   private RunFacts(SdkRunBuilder b, String runId, Context parent) {
     TelemetryRedactor r = b.c.redactor;
@@ -73,66 +71,15 @@ final class RunFacts {
       RunAttributes.ENV, RunAttributes.TARGET, RunAttributes.RUNNER_ID, RunAttributes.PLAN_HASH,
       RunAttributes.CORRELATION_ID, RunAttributes.SESSION_ID};
 
-  /** Where attributes go: a span builder when the span starts, or an attributes builder for its end. */
-  private interface Put {
-    <T> void put(AttributeKey<T> key, T value);
-
-    void putAll(Attributes attributes);
-  }
-
-  private static Put into(SpanBuilder span) {
-    return new Put() {
-      @Override
-      public <T> void put(AttributeKey<T> key, T value) {
-        span.setAttribute(key, value);
-      }
-
-      @Override
-      public void putAll(Attributes attributes) {
-        span.setAllAttributes(attributes);
-      }
-    };
-  }
-
-  private static Put into(AttributesBuilder attributes) {
-    return new Put() {
-      @Override
-      public <T> void put(AttributeKey<T> key, T value) {
-        attributes.put(key, value);
-      }
-
-      @Override
-      public void putAll(Attributes all) {
-        attributes.putAll(all);
-      }
-    };
-  }
-
   /** Sets the attributes every span of the run carries: ids, env, target, runner, plan hash, custom ones. */
   SpanBuilder setCommonAttributes(SpanBuilder span) {
-    putCommon(into(span));
-    return span;
-  }
-
-  /** The attributes every span of the run carries, as one set (made once, for spans that get them as they end). */
-  Attributes commonAttributes() {
-    Attributes attributes = commonAttributes;
-    if (attributes == null) {
-      AttributesBuilder builder = Attributes.builder();
-      putCommon(into(builder));
-      attributes = builder.build();
-      commonAttributes = attributes;
-    }
-    return attributes;
-  }
-
-  private void putCommon(Put out) {
     for (int i = 0; i < COMMON_KEYS.length; i++) {
-      putIfSet(out, COMMON_KEYS[i], common[i]);
+      setIfPresent(span, COMMON_KEYS[i], common[i]);
     }
     if (!custom.isEmpty()) {
-      out.putAll(custom);
+      span.setAllAttributes(custom);
     }
+    return span;
   }
 
   static RunFacts from(SdkRunBuilder builder, String runId, Context parent) {
@@ -148,42 +95,21 @@ final class RunFacts {
     return inherited != null ? b.c.redactor.text(inherited) : b.c.ids.nextCorrelationId();
   }
 
-  /**
-   * Sets the root span's attributes: the common ones plus name, git, ticket, plan id/version and
-   * policy (straight onto the span builder: a second {@link Attributes} would be built and sorted only
-   * to be copied into the span).
-   */
+  /** Sets the root span's attributes: the common ones plus name, git, ticket, plan id/version and policy. */
   SpanBuilder setRootAttributes(SpanBuilder span) {
-    putRoot(into(span));
+    setCommonAttributes(span).setAttribute(RunAttributes.RUN_NAME, name);
+    setIfPresent(span, RunAttributes.GIT_SHA, gitSha);
+    setIfPresent(span, RunAttributes.GIT_BRANCH, gitBranch);
+    setIfPresent(span, RunAttributes.TICKET, ticket);
+    setIfPresent(span, RunAttributes.PLAN_ID, planId);
+    setIfPresent(span, RunAttributes.PLAN_VERSION, planVersion);
+    policy.forEach((flag, enabled) -> span.setAttribute(RunAttributes.policyFlag(flag), enabled));
     return span;
   }
 
-  /** The root span's attributes: Runtrail's, then those set on the run later (so the latest value wins). */
-  Attributes rootAttributes() {
-    AttributesBuilder builder = Attributes.builder();
-    putRoot(into(builder));
-    synchronized (this) {
-      if (laterAttributes != null) {
-        laterAttributes.putInto(builder);
-      }
-    }
-    return builder.build();
-  }
-
-  private void putRoot(Put out) {
-    putCommon(out);
-    out.put(RunAttributes.RUN_NAME, name);
-    putIfSet(out, RunAttributes.GIT_SHA, gitSha);
-    putIfSet(out, RunAttributes.GIT_BRANCH, gitBranch);
-    putIfSet(out, RunAttributes.TICKET, ticket);
-    putIfSet(out, RunAttributes.PLAN_ID, planId);
-    putIfSet(out, RunAttributes.PLAN_VERSION, planVersion);
-    policy.forEach((flag, enabled) -> out.put(RunAttributes.policyFlag(flag), enabled));
-  }
-
-  private static void putIfSet(Put out, AttributeKey<String> key, String value) {
+  private static void setIfPresent(SpanBuilder span, AttributeKey<String> key, String value) {
     if (value != null && !value.isEmpty()) {
-      out.put(key, value);
+      span.setAttribute(key, value);
     }
   }
 

@@ -94,11 +94,8 @@ public final class SdkRunContext implements RunContext {
     RunFacts facts = RunFacts.from(b, c.ids.next(startedAt), parent);
     boolean continuesTrace = Span.fromContext(parent).getSpanContext().isValid();
     boolean forcedTraceId = false;
-    SpanBuilder spanBuilder = c.tracer.spanBuilder(facts.name)
-        .setSpanKind(SpanKind.INTERNAL);
-    if (!c.spanAttributesAtEnd) {
-      facts.setRootAttributes(spanBuilder);
-    }
+    SpanBuilder spanBuilder = facts.setRootAttributes(c.tracer.spanBuilder(facts.name)
+        .setSpanKind(SpanKind.INTERNAL));
     if (continuesTrace) {
       spanBuilder.setParent(parent);
     } else {
@@ -409,9 +406,6 @@ public final class SdkRunContext implements RunContext {
 
   /** Sets the root span's result and status from the outcome, then ends it (at {@code endEpochNanos}, or now when 0). */
   private void endRoot(RunOutcome result, long endEpochNanos) {
-    if (c.spanAttributesAtEnd) {
-      root.setAllAttributes(facts.rootAttributes()); // with what run.attribute(..) set later, the latest value
-    }
     root.setAttribute(RunAttributes.RUN_RESULT, SdkStep.resultLabel(result.status));
     if (result.status == RunStatus.FAILED) {
       root.setAttribute(StepAttributes.ERROR_TYPE, result.errorCode);

@@ -61,14 +61,11 @@ final class SdkStep implements Step {
     Context parentContext = parent != null ? parent.context : run.context;
     this.startNanos = System.nanoTime();
     this.startedAt = run.instantAt(startNanos);
-    SpanBuilder builder = run.c.tracer.spanBuilder(path)
-        .setParent(parentContext)
-        .setSpanKind(SpanKind.INTERNAL);
-    if (!run.c.spanAttributesAtEnd) {
-      run.facts.setCommonAttributes(builder)
-          .setAttribute(StepAttributes.STEP_PATH, path)
-          .setAttribute(StepAttributes.TASK_NAME, path);
-    }
+    SpanBuilder builder = run.facts.setCommonAttributes(run.c.tracer.spanBuilder(path)
+            .setParent(parentContext)
+            .setSpanKind(SpanKind.INTERNAL))
+        .setAttribute(StepAttributes.STEP_PATH, path)
+        .setAttribute(StepAttributes.TASK_NAME, path);
     if (run.c.processor != null) {
       // The span may end on the trail processor's thread (after its events): its times come from the run's clock.
       builder.setStartTimestamp(run.epochNanos(startNanos), TimeUnit.NANOSECONDS);
@@ -127,9 +124,7 @@ final class SdkStep implements Step {
       }
       this.exitCode = exitCode;
     }
-    if (!run.c.spanAttributesAtEnd) {
-      span.setAttribute(StepAttributes.EXIT_CODE, (long) exitCode);
-    }
+    span.setAttribute(StepAttributes.EXIT_CODE, (long) exitCode);
     return this;
   }
 
@@ -243,20 +238,8 @@ final class SdkStep implements Step {
     run.stepEnded(this, record, durationNanos, startNanos + durationNanos);
   }
 
-  /**
-   * Sets the span's result attributes and status from {@code record} (and, when spans get Runtrail's
-   * attributes as they end, those too), then ends it (at {@code endEpochNanos}, or now when 0).
-   */
+  /** Sets the span's result attributes and status from {@code record}, then ends it (at {@code endEpochNanos}, or now when 0). */
   void endSpan(StepRecord record, long endEpochNanos) {
-    if (run.c.spanAttributesAtEnd) {
-      span.setAllAttributes(run.facts.commonAttributes());
-      span.setAttribute(StepAttributes.STEP_PATH, path);
-      span.setAttribute(StepAttributes.TASK_NAME, path);
-      if (record.exitCode() != null) {
-        span.setAttribute(StepAttributes.EXIT_CODE, (long) record.exitCode());
-      }
-      reapplyOwnAttributes(); // what the step set itself wins over the run's, as when set at the start
-    }
     span.setAttribute(StepAttributes.TASK_RESULT, resultLabel(record.status()));
     if (!record.retries().isEmpty()) {
       span.setAttribute(StepAttributes.RETRIES, (long) record.retries().size());
@@ -268,16 +251,6 @@ final class SdkStep implements Step {
       span.end();
     } else {
       span.end(endEpochNanos, TimeUnit.NANOSECONDS);
-    }
-  }
-
-  private void reapplyOwnAttributes() {
-    LaterAttributes own;
-    synchronized (this) {
-      own = attributes == null ? null : attributes.copy();
-    }
-    if (own != null) {
-      own.applyTo(span);
     }
   }
 
