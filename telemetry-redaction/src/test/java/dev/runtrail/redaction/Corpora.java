@@ -92,7 +92,7 @@ final class Corpora {
             "AGE-SECRET-KEY-1...", "cd ~/app && make", "Q~ marks", "v1.2.3",
             "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0"
                 + " Safari/537.36", "okhttp/4.12.0 MyApp/2.3.4.5", "version=1.2.3.4", "app_version: 2.14.0.1",
-            "build 1.0.0.123", "AssemblyVersion(\"1.0.0.0\")", "pass=12 fail=0", "sig=SIGTERM",
+            "build=1.0.0.123", "AssemblyVersion(\"1.0.0.0\")", "pass=12 fail=0", "sig=SIGTERM",
             "signature_algorithm=RS256", "client-certificate-data: LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCg==",
             "integrity sha512-z4PhNX7vuL3xVChQ1m2AB9Yg5AULVxXcg/SpIdNs6c5H0NE8XYXysP+DGNKHfuwvY7kxvUdBeoGlODJ6+SfaPg==",
             "startTimeUnixNano=1733300000123456789", "AccountSid=AC0123456789abcdef0123456789abcdef",

@@ -140,7 +140,8 @@ class PrivacyRedactionTest {
   @ParameterizedTest
   @ValueSource(strings = {"Chrome/131.0.0.0", "Mozilla/5.0 (X11) Chrome/131.0.0.0 Safari/537.36", "MyApp/2.3.4.5 (iPhone)",
       "version=1.2.3.4", "app_version: 2.14.0.1", "\"version\": \"1.0.0.0\"", "Version=\"13.0.3.1\"",
-      "AssemblyVersion(\"1.0.0.0\")", "version 4.18.2.1", "build 1.0.0.123", "release=10.0.0.1"})
+      "AssemblyVersion(\"1.0.0.0\")", "version 4.18.2.1", "build=1.0.0.123", "release=10.0.0.1",
+      "\"release\": \"10.0.0.1\"", "firmware: 1.0.4.2"})
   void keepsFourPartVersionsInStrictMode(String text) {
     assertThat(strict().redact(text)).isSameAs(text);
   }
@@ -154,7 +155,8 @@ class PrivacyRedactionTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"GET /hosts/10.1.2.3", "http://10.1.2.3/x", "upstream api/10.1.2.3:8080", "peer=10.1.2.3",
-      "host 10.1.2.3", "version from 10.1.2.3"})
+      "host 10.1.2.3", "version from 10.1.2.3", "release 10.1.2.3", "build (10.1.2.3)", "kernel '10.1.2.3'",
+      "deployed release\t10.1.2.3"})
   void stillRedactsAddressesThatAreNoVersion(String text) {
     assertThat(strict().redact(text)).doesNotContain("10.1.2.3");
   }

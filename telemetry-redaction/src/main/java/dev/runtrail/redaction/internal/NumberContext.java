@@ -3,17 +3,22 @@ package dev.runtrail.redaction.internal;
 /**
  * What the text right before a number says it is. Under an id key ({@code span_id=4111...},
  * {@code "traceId": "..."}) digits are an identifier, not a card or an address; after a product name and
- * a slash ({@code Chrome/131.0.0.0}) or under a version key or word ({@code version=1.2.3.4},
- * {@code build 1.0.0.123}, {@code AssemblyVersion("1.0.0.0")}) a dotted quad is a version, not an IPv4
- * address. Both look back a bounded distance.
+ * a slash ({@code Chrome/131.0.0.0}), under a version key ({@code version=1.2.3.4}, {@code build=1.0.0.123},
+ * {@code AssemblyVersion("1.0.0.0")}) or after the word {@code version} a dotted quad is a version, not an
+ * IPv4 address. Any other word before it is no evidence: {@code release 172.237.42.220} may name the host a
+ * release went to, and strict mode promises addresses are masked, so it is masked. Both look back a
+ * bounded distance.
  */
 final class NumberContext {
   /** Between a key and its value: {@code =}, {@code :}, quotes, a space, an opening parenthesis. */
   private static final String KEY_VALUE_GAP = " =:\"'(";
   private static final int MAX_GAP = 4;
   private static final int MAX_KEY = 64;
-  /** Words that announce a version though they are not id words. */
-  private static final String[] VERSION_WORDS = {"build", "release", "rev", "revision", "ver", "firmware", "kernel"};
+  /**
+   * Keys that announce a version though they are not id keys ({@code build=1.0.0.123}, {@code release: 10.0.0.1}):
+   * only as keys, followed by {@code =} or {@code :}, never as plain words.
+   */
+  private static final String[] VERSION_KEYS = {"build", "release", "rev", "revision", "ver", "firmware", "kernel"};
 
   private final KeyClassifier keys;
 
@@ -33,8 +38,8 @@ final class NumberContext {
 
   /**
    * True when the dotted quad at {@code start} (ending at {@code end}) names a version: after
-   * {@code product/} (a name that starts a token, not a path segment or a host), or under an id or version
-   * key or word. Followed by {@code :port} it is an address whatever precedes it.
+   * {@code product/} (a name that starts a token, not a path segment or a host), under an id or version
+   * key, or after the word {@code version}. Followed by {@code :port} it is an address whatever precedes it.
    */
   boolean isVersion(String s, int start, int end) {
     if (end + 1 < s.length() && s.charAt(end) == ':' && CharClass.isDigit(s.charAt(end + 1))) {
@@ -56,8 +61,14 @@ final class NumberContext {
     }
     int we = KeyWords.wordEndBefore(s, keyStart, k);
     int ws = KeyWords.wordStart(s, keyStart, we, k);
-    for (String word : VERSION_WORDS) {
-      if (KeyWords.equalsIgnoreCase(s, ws, we, word)) {
+    if (KeyWords.equalsIgnoreCase(s, ws, we, "version")) {
+      return true;
+    }
+    if (!isKeyGap(s, k, start)) {
+      return false;
+    }
+    for (String key : VERSION_KEYS) {
+      if (KeyWords.equalsIgnoreCase(s, ws, we, key)) {
         return true;
       }
     }
@@ -77,6 +88,16 @@ final class NumberContext {
       }
     }
     return true;
+  }
+
+  /** The gap {@code [from, to)} between a name and a value holds {@code =} or {@code :}: the name is a key. */
+  private static boolean isKeyGap(String s, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (s.charAt(i) == '=' || s.charAt(i) == ':') {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static int gapStart(String s, int start) {
