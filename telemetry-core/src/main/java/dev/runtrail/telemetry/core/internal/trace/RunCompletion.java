@@ -13,25 +13,42 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
  * Hands finished runs to the run exporters on one background thread, after the run's trail file is
- * complete, so the app's {@code close()} never waits for artifacts to be written.
+ * complete, so the app's {@code close()} never waits for artifacts to be written. The thread takes every
+ * run waiting in the queue at once (up to {@value #MAX_BATCH}) and gives them to each exporter in one
+ * {@link RunExporter#exportAll} call: the run store writes them in one index transaction.
+ *
+ * <p>When the queue ({@value #QUEUE_CAPACITY} runs) is full, the app's {@code close()} waits up to the
+ * offer timeout for room, then the run's artifacts are dropped and counted
+ * ({@code runtrail.telemetry.dropped{where=run_export}}), never silently.
  */
 public final class RunCompletion {
+
+  static final int QUEUE_CAPACITY = 4096;
+  static final int MAX_BATCH = 512;
+
+  /** A run waiting for export. */
+  private record Ended(SdkRunContext run, CompletableFuture<Void> trailDone, List<ReadableSpan> spans,
+      boolean sampled) {}
+
+  /** Queued behind runs: completed once they are exported ({@link #flush}), or stops the thread ({@link #close}). */
+  private record Marker(CompletableFuture<Void> done, boolean stop) {}
 
   private final List<RunExporter> exporters;
   private final SelfMonitor monitor;
   private final Duration offerTimeout;
   private final Duration trailWait;
-  private final ThreadPoolExecutor executor;
   private final boolean synchronous;
   private final TelemetryRedactor redactor;
+  private final BlockingQueue<Object> queue;
+  private final Thread worker;
+  private volatile boolean closed;
 
   /**
    * @param trailWait how long an export waits for the run's trail to be written (the shutdown timeout)
@@ -46,12 +63,11 @@ public final class RunCompletion {
     this.offerTimeout = offerTimeout;
     this.trailWait = trailWait;
     this.synchronous = synchronous;
-    this.executor = exporters.isEmpty() || synchronous ? null : new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
-        new ArrayBlockingQueue<>(1024),
-        task -> OwnThreads.newDaemon("runtrail-export", task));
-    if (executor != null) {
-      // Tasks go straight into the queue (to wait briefly when it is full), so start the worker now.
-      executor.prestartCoreThread();
+    boolean background = !exporters.isEmpty() && !synchronous;
+    this.queue = background ? new ArrayBlockingQueue<>(QUEUE_CAPACITY) : null;
+    this.worker = background ? OwnThreads.newDaemon("runtrail-export", this::work) : null;
+    if (worker != null) {
+      worker.start();
     }
   }
 
@@ -64,18 +80,23 @@ public final class RunCompletion {
     if (exporters.isEmpty()) {
       return;
     }
+    Ended ended = new Ended(run, trailDone, spans, sampled);
     if (synchronous) {
-      export(run, trailDone, spans, sampled);
+      FinishedRun finished = finished(ended);
+      if (finished != null) {
+        synchronized (this) {
+          exportAll(List.of(finished));
+        }
+      }
       return;
     }
-    if (executor.isShutdown()) {
+    if (closed) {
       monitor.dropped("run_export", 1, "run " + run.runId() + " ended after telemetry was closed; its artifacts"
           + " were not written");
       return;
     }
-    Runnable task = () -> export(run, trailDone, spans, sampled);
     try {
-      if (!executor.getQueue().offer(task, offerTimeout.toNanos(), TimeUnit.NANOSECONDS)) {
+      if (!queue.offer(ended, offerTimeout.toNanos(), TimeUnit.NANOSECONDS)) {
         monitor.dropped("run_export", 1, "the run export queue stayed full; artifacts of " + run.runId()
             + " were not written");
       }
@@ -85,32 +106,73 @@ public final class RunCompletion {
     }
   }
 
-  private void export(SdkRunContext run, CompletableFuture<Void> trailDone, List<ReadableSpan> spans,
-      boolean sampled) {
+  /** The export thread: takes what is queued, exports the runs, then completes the markers behind them. */
+  private void work() {
+    List<Object> taken = new ArrayList<>(MAX_BATCH);
+    List<FinishedRun> runs = new ArrayList<>(MAX_BATCH);
     try {
-      trailDone.get(trailWait.toNanos(), TimeUnit.NANOSECONDS);
+      while (true) {
+        taken.add(queue.take());
+        queue.drainTo(taken, MAX_BATCH - 1);
+        boolean stop = false;
+        for (Object item : taken) {
+          if (item instanceof Ended ended) {
+            FinishedRun finished = finished(ended);
+            if (finished != null) {
+              runs.add(finished);
+            }
+          } else {
+            Marker marker = (Marker) item;
+            exportAll(runs); // the runs before a marker are exported before it completes
+            runs.clear();
+            marker.done().complete(null);
+            stop |= marker.stop();
+          }
+        }
+        exportAll(runs);
+        runs.clear();
+        taken.clear();
+        if (stop) {
+          return;
+        }
+      }
+    } catch (InterruptedException e) {
+      // close() timed out and interrupted the thread: what is still queued is counted there.
+    }
+  }
+
+  /** The run as exporters get it, once its trail is written; null (reported) when it cannot be built. */
+  private FinishedRun finished(Ended ended) {
+    try {
+      ended.trailDone().get(trailWait.toNanos(), TimeUnit.NANOSECONDS);
     } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
       monitor.failure("waiting for the trail of a run to be written", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return;
+      return null;
     }
-    FinishedRun finished;
     try {
-      List<SpanData> data = new ArrayList<>(spans.size());
-      for (ReadableSpan span : spans) {
+      List<SpanData> data = new ArrayList<>(ended.spans().size());
+      for (ReadableSpan span : ended.spans()) {
         // Values set directly on spans (outside Runtrail's API) are only redacted on export: redact
         // here too, as the run store writes these spans to disk.
         data.add(RedactingSpanExporter.redact(span.toSpanData(), redactor));
       }
-      finished = run.toFinishedRun(data, sampled);
+      return ended.run().toFinishedRun(data, ended.sampled());
     } catch (RuntimeException e) {
       monitor.failure("summarizing a finished run", e);
+      return null;
+    }
+  }
+
+  private void exportAll(List<FinishedRun> runs) {
+    if (runs.isEmpty()) {
       return;
     }
+    List<FinishedRun> batch = List.copyOf(runs);
     for (RunExporter exporter : exporters) {
       try {
-        exporter.export(finished);
+        exporter.exportAll(batch);
       } catch (Throwable t) {
         OwnThreads.rethrowOnAppThread(t);
         monitor.failure("run exporter " + exporter.getClass().getName(), t);
@@ -125,32 +187,42 @@ public final class RunCompletion {
    * @return whether they were in time
    */
   public boolean flush(long deadlineNanos) {
-    if (executor == null || executor.isShutdown()) {
+    if (worker == null || closed) {
       return true; // exported on the closing thread, or already exported by close()
     }
-    FutureTask<Void> marker = new FutureTask<>(() -> { }, null);
+    Marker marker = new Marker(new CompletableFuture<>(), false);
     try {
-      if (!executor.getQueue().offer(marker, Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+      if (!queue.offer(marker, Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS)) {
         return false;
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;
     }
-    return Waits.until(marker, deadlineNanos);
+    return Waits.until(marker.done(), deadlineNanos);
   }
 
   /** Exports what is queued, then closes the exporters; waits at most {@code timeout}. */
   public void close(Duration timeout) {
-    if (executor != null) {
-      executor.shutdown();
+    if (worker != null && !closed) {
+      closed = true;
+      long deadline = System.nanoTime() + timeout.toNanos();
+      Marker stop = new Marker(new CompletableFuture<>(), true);
+      boolean stopped;
       try {
-        if (!executor.awaitTermination(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
-          int abandoned = executor.shutdownNow().size();
-          monitor.dropped("run_export", abandoned, "shutdown timed out before run artifacts were written");
-        }
+        stopped = queue.offer(stop, timeout.toNanos(), TimeUnit.NANOSECONDS) && Waits.until(stop.done(), deadline);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
+        stopped = false;
+      }
+      if (!stopped) {
+        worker.interrupt();
+      }
+      // Runs still queued: the shutdown timed out, or they were queued as it began.
+      long abandoned = queue.stream().filter(Ended.class::isInstance).count();
+      queue.clear();
+      if (abandoned > 0) {
+        monitor.dropped("run_export", abandoned, "shutdown timed out before run artifacts were written");
       }
     }
     for (RunExporter exporter : exporters) {
