@@ -3,6 +3,7 @@ package dev.runtrail.telemetry.core;
 import dev.runtrail.telemetry.core.config.RuntrailConfig;
 import dev.runtrail.telemetry.core.config.Setting;
 import dev.runtrail.telemetry.core.internal.SelfMonitor;
+import dev.runtrail.telemetry.core.internal.redact.RedactingLogRecordExporter;
 import dev.runtrail.telemetry.core.internal.redact.RedactingSpanExporter;
 import dev.runtrail.telemetry.core.internal.redact.TelemetryRedactor;
 import dev.runtrail.telemetry.core.internal.trace.RunSpanBuffer;
@@ -91,9 +92,12 @@ final class Tracing {
       RunSpanBuffer.Group buffers, boolean global) {
     AutoConfiguredOpenTelemetrySdkBuilder builder = AutoConfiguredOpenTelemetrySdk.builder()
         // Runtrail records metrics through Micrometer and logs through SLF4J: by default the SDK
-        // exports traces only. OTEL_METRICS_EXPORTER / OTEL_LOGS_EXPORTER still override this.
+        // exports traces only. OTEL_METRICS_EXPORTER / OTEL_LOGS_EXPORTER (or the otel.* system
+        // properties) still override this; every log record exporter they name is wrapped in the
+        // redacting one, the backstop for records from OpenTelemetry's Logback and Log4j2 appenders.
         .addPropertiesSupplier(() -> Map.of("otel.metrics.exporter", "none", "otel.logs.exporter", "none"))
         .addSpanExporterCustomizer((exporter, cfg) -> new RedactingSpanExporter(exporter, redactor, monitor))
+        .addLogRecordExporterCustomizer((exporter, cfg) -> new RedactingLogRecordExporter(exporter, redactor, monitor))
         .addSpanProcessorCustomizer((processor, cfg) -> buffers.wrap(processor))
         .addTracerProviderCustomizer((provider, cfg) ->
             withCapture(provider.setIdGenerator(new RunTraceIdGenerator()), buffers))
@@ -139,7 +143,7 @@ final class Tracing {
   }
 
   /**
-   * Exports the spans ended so far through Runtrail's own SDK, until {@code deadlineNanos} at most; the
+   * Exports the spans ended and log records emitted so far through Runtrail's own SDK, until {@code deadlineNanos} at most; the
    * app's SDK is left alone.
    *
    * @return whether that was done in time
@@ -149,7 +153,9 @@ final class Tracing {
       return true;
     }
     long wait = Math.max(0, deadlineNanos - System.nanoTime());
-    return ownSdk.getSdkTracerProvider().forceFlush().join(wait, TimeUnit.NANOSECONDS).isSuccess();
+    boolean spans = ownSdk.getSdkTracerProvider().forceFlush().join(wait, TimeUnit.NANOSECONDS).isSuccess();
+    wait = Math.max(0, deadlineNanos - System.nanoTime());
+    return ownSdk.getSdkLoggerProvider().forceFlush().join(wait, TimeUnit.NANOSECONDS).isSuccess() && spans;
   }
 
   /** Flushes and shuts down Runtrail's own SDK within the timeout; the app's SDK is left alone. */
