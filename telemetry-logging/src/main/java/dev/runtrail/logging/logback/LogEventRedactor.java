@@ -1,0 +1,137 @@
+package dev.runtrail.logging.logback;
+
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.IThrowableProxy;
+import dev.runtrail.redaction.Redactor;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.event.KeyValuePair;
+
+/**
+ * Passes a Logback event through a {@link Redactor}: formatted message, message pattern, arguments, MDC
+ * values (key rules apply: a value under {@code password} is replaced whole), key-value pairs and the
+ * throwable's messages (causes and suppressed included). A clean event comes back as the same instance.
+ * If the redactor fails, the line is kept with its level, logger, thread and time but its content
+ * withheld ({@link #WITHHELD}); the failure is counted ({@link #failures()}).
+ */
+public final class LogEventRedactor {
+  /** The message a line gets when redacting it failed: its content is withheld, the line kept. */
+  public static final String WITHHELD = "[log message withheld: redaction failed]";
+
+  private final Redactor redactor;
+  private final AtomicLong failures = new AtomicLong();
+
+  /** @throws IllegalArgumentException when {@code redactor} is null */
+  public LogEventRedactor(Redactor redactor) {
+    if (redactor == null) {
+      throw new IllegalArgumentException("redactor must not be null");
+    }
+    this.redactor = redactor;
+  }
+
+  /** How many events could not be redacted (and were written with their content withheld). */
+  public long failures() {
+    return failures.get();
+  }
+
+  /** The event redacted; {@code event} itself when nothing needed redaction. Never throws. */
+  public ILoggingEvent redact(ILoggingEvent event) {
+    try {
+      return redactOrThrow(event);
+    } catch (RuntimeException | StackOverflowError e) {
+      failures.incrementAndGet();
+      return withheld(event);
+    }
+  }
+
+  private ILoggingEvent redactOrThrow(ILoggingEvent event) {
+    String formatted = event.getFormattedMessage();
+    String message = event.getMessage();
+    String redactedFormatted = redactor.redact(formatted);
+    String redactedMessage = message == formatted ? redactedFormatted : redactor.redact(message);
+    Object[] arguments = event.getArgumentArray();
+    Object[] redactedArguments = arguments(arguments);
+    Map<String, String> mdc = event.getMDCPropertyMap();
+    Map<String, String> redactedMdc = mdc(mdc);
+    List<KeyValuePair> keyValues = event.getKeyValuePairs();
+    List<KeyValuePair> redactedKeyValues = keyValues(keyValues);
+    IThrowableProxy throwable = event.getThrowableProxy();
+    IThrowableProxy redactedThrowable = RedactedThrowableProxy.of(throwable, redactor);
+    if (redactedFormatted == formatted && redactedMessage == message && redactedArguments == arguments
+        && redactedMdc == mdc && redactedKeyValues == keyValues && redactedThrowable == throwable) {
+      return event;
+    }
+    return new RedactedEvent(event, redactedMessage, redactedFormatted, redactedArguments, redactedMdc,
+        redactedKeyValues, redactedThrowable);
+  }
+
+  private Object[] arguments(Object[] arguments) {
+    if (arguments == null) {
+      return null;
+    }
+    Object[] copy = null;
+    for (int i = 0; i < arguments.length; i++) {
+      Object argument = arguments[i];
+      if (argument == null) {
+        continue;
+      }
+      String text = argument.toString();
+      String redacted = redactor.redact(text);
+      if (redacted != text) {
+        if (copy == null) {
+          copy = arguments.clone();
+        }
+        copy[i] = redacted;
+      }
+    }
+    return copy == null ? arguments : copy;
+  }
+
+  private Map<String, String> mdc(Map<String, String> mdc) {
+    if (mdc == null || mdc.isEmpty()) {
+      return mdc;
+    }
+    Map<String, String> copy = null;
+    for (Map.Entry<String, String> entry : mdc.entrySet()) {
+      String value = entry.getValue();
+      String redacted = redactor.redact(entry.getKey(), value);
+      if (redacted != value) {
+        if (copy == null) {
+          copy = new LinkedHashMap<>(mdc);
+        }
+        copy.put(entry.getKey(), redacted);
+      }
+    }
+    return copy == null ? mdc : Collections.unmodifiableMap(copy);
+  }
+
+  private List<KeyValuePair> keyValues(List<KeyValuePair> keyValues) {
+    if (keyValues == null || keyValues.isEmpty()) {
+      return keyValues;
+    }
+    List<KeyValuePair> copy = null;
+    for (int i = 0; i < keyValues.size(); i++) {
+      KeyValuePair pair = keyValues.get(i);
+      if (pair.value == null) {
+        continue;
+      }
+      String text = pair.value.toString();
+      String redacted = redactor.redact(pair.key, text);
+      if (redacted != text) {
+        if (copy == null) {
+          copy = new ArrayList<>(keyValues);
+        }
+        copy.set(i, new KeyValuePair(pair.key, redacted));
+      }
+    }
+    return copy == null ? keyValues : copy;
+  }
+
+  private static ILoggingEvent withheld(ILoggingEvent event) {
+    return new RedactedEvent(event, WITHHELD, WITHHELD, null, Collections.emptyMap(), null, null);
+  }
+}
