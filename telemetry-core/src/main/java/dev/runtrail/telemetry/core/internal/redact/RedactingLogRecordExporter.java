@@ -107,22 +107,12 @@ public final class RedactingLogRecordExporter implements LogRecordExporter {
 
   @Override
   public CompletableResultCode flush() {
-    try {
-      return delegate.flush();
-    } catch (RuntimeException e) {
-      monitor.failure("log record exporter flush", e);
-      return CompletableResultCode.ofFailure();
-    }
+    return RedactingSpanExporter.guarded(monitor, "log record exporter flush", delegate::flush);
   }
 
   @Override
   public CompletableResultCode shutdown() {
-    try {
-      return delegate.shutdown();
-    } catch (RuntimeException e) {
-      monitor.failure("log record exporter shutdown", e);
-      return CompletableResultCode.ofFailure();
-    }
+    return RedactingSpanExporter.guarded(monitor, "log record exporter shutdown", delegate::shutdown);
   }
 
   @Override

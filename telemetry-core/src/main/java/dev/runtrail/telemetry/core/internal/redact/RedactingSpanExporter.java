@@ -63,27 +63,28 @@ public final class RedactingSpanExporter implements SpanExporter {
 
   @Override
   public CompletableResultCode flush() {
-    try {
-      return delegate.flush();
-    } catch (RuntimeException e) {
-      monitor.failure("span exporter flush", e);
-      return CompletableResultCode.ofFailure();
-    }
+    return RedactingSpanExporter.guarded(monitor, "span exporter flush", delegate::flush);
   }
 
   @Override
   public CompletableResultCode shutdown() {
-    try {
-      return delegate.shutdown();
-    } catch (RuntimeException e) {
-      monitor.failure("span exporter shutdown", e);
-      return CompletableResultCode.ofFailure();
-    }
+    return RedactingSpanExporter.guarded(monitor, "span exporter shutdown", delegate::shutdown);
   }
 
   @Override
   public String toString() {
     return "RedactingSpanExporter{" + delegate + "}";
+  }
+
+  /** A delegate's flush or shutdown; one that throws is reported and fails the result, never the caller. */
+  static CompletableResultCode guarded(SelfMonitor monitor, String what,
+      java.util.function.Supplier<CompletableResultCode> call) {
+    try {
+      return call.get();
+    } catch (RuntimeException e) {
+      monitor.failure(what, e);
+      return CompletableResultCode.ofFailure();
+    }
   }
 
   /** A span with its values redacted, computed once. */
