@@ -143,8 +143,8 @@ final class Tracing {
   }
 
   /**
-   * Exports the spans ended and log records emitted so far through Runtrail's own SDK, until {@code deadlineNanos} at most; the
-   * app's SDK is left alone.
+   * Exports the spans ended and log records emitted so far through Runtrail's own SDK, until
+   * {@code deadlineNanos} at most; the app's SDK is left alone.
    *
    * @return whether that was done in time
    */
