@@ -131,6 +131,19 @@ class PrivacyRedactionTest {
         "started by <user>; malice and alice_bot stay");
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"password authentication failed for user: trace_id=0000c01031b5878da09659d3d89009b3",
+      "login: request_id=r-42 rejected", "user: span-id=00f067aa0ba902b7", "email = run_id: run-20251201-101500-a1b2c3"})
+  void strictJudgesAPairUnderAPersonalKeyByItsOwnKey(String text) {
+    assertThat(strict().redact(text)).isSameAs(text);
+  }
+
+  @Test
+  void strictStillMasksOtherValuesUnderAPersonalKey() {
+    assertThat(strict().redact("user: alice, login: status=active, email: trace_id"))
+        .isEqualTo("user: [REDACTED], login: [REDACTED], email: [REDACTED]");
+  }
+
   @Test
   void strictRedactsIpAddresses() {
     assertThat(strict().redact("from 10.1.2.3 and 2001:db8::8a2e:370:7334 at 10:22:31"))

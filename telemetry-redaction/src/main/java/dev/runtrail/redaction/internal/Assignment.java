@@ -224,6 +224,10 @@ final class Assignment {
       return ScanResult.resumeAt(p + 1);
     } else {
       vs = v;
+      if (rule == RuleIds.PII_KEY && startsIdentifierPair(s, vs)) {
+        // user: trace_id=4bf9... names its own value: the pair is judged by its own key, not taken as a user
+        return ScanResult.resumeAt(p + 1);
+      }
     }
     if (PemBlock.startsAt(s, vs)) {
       // A private key under its key (private_key: -----BEGIN ...) spans lines: the PEM rule takes it whole.
@@ -253,6 +257,16 @@ final class Assignment {
       return ScanResult.resumeAt(p + 1);
     }
     return ScanResult.match(rule, vs, ve);
+  }
+
+  /**
+   * Whether an unquoted value starting at {@code from} is itself a pair whose key names an identifier
+   * ({@code trace_id=...}, {@code request-id: ...}): a key run right before '=' or ':'.
+   */
+  private boolean startsIdentifierPair(String s, int from) {
+    int end = CharClass.runEnd(s, from, Math.min(s.length(), from + MAX_KEY), CharClass.KEY);
+    return end > from && end < s.length() && (s.charAt(end) == '=' || s.charAt(end) == ':')
+        && keys.classify(s, from, end) == KeyClassifier.IDENTIFIER;
   }
 
   /**
