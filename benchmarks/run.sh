@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Runtrail's overhead benchmarks (issue 9): the overhead ratio on a real step, per-operation costs and the
+# Runtrail's overhead benchmarks (issues 9 and 17): throughput with every core busy (SaturatedBenchmark,
+# bare vs instrumented phases, run store on and off), the overhead ratio on a real step, per-operation costs and the
 # peers (OpenTelemetry span, Micrometer Observation), with -prof gc and CPU time per operation
 # (CpuTimeProfiler). Writes the JMH JSON results to
 # benchmarks/results/ and regenerates the generated sections of benchmarks/RESULTS.md and the figures in
 # the README's performance section; every other section of RESULTS.md is kept as it is.
 #
-#   benchmarks/run.sh quick      # < 10 min: 1 fork, shorter iterations
-#   benchmarks/run.sh full       # < 45 min: 3 forks
+#   benchmarks/run.sh quick      # about 20 min: 1 fork, shorter iterations
+#   benchmarks/run.sh full       # about an hour: 2-3 forks
 #   benchmarks/run.sh quick -p instrumentation=span    # extra arguments go to every JMH run
 #
 # Needs Java 17+ and Maven; run from anywhere in the repository. Waits while another JMH run holds the
@@ -18,10 +19,12 @@ mode="${1:-quick}"
 shift || true
 case "$mode" in
   quick)
+    saturated_opts=(-f 1)
     overhead_opts=(-f 1 -wi 4 -w 2s -i 10 -r 1s)
     micro_opts=(-f 1 -wi 3 -w 1s -i 5 -r 1s)
     ;;
   full)
+    saturated_opts=(-f 2)
     overhead_opts=(-f 3 -wi 5 -w 2s -i 10 -r 2s)
     micro_opts=(-f 3 -wi 5 -w 1s -i 5 -r 2s)
     ;;
@@ -73,6 +76,7 @@ run_group() {
   jmh "${args[@]}"
 }
 
+run_group saturated 'dev\.runtrail\.benchmarks\.overhead\.SaturatedBenchmark' "${saturated_opts[@]}" "$@"
 run_group overhead 'dev\.runtrail\.benchmarks\.overhead\.OverheadBenchmark' "${overhead_opts[@]}" "$@"
 run_group costs 'dev\.runtrail\.benchmarks\.overhead\.OperationCostBenchmark' "${micro_opts[@]}" "$@"
 run_group peers 'dev\.runtrail\.benchmarks\.peers\.PeerBenchmark' "${micro_opts[@]}" "$@"
@@ -83,9 +87,9 @@ cpu=$(lscpu 2>/dev/null | sed -n 's/^Model name:[[:space:]]*//p' | head -1)
 memory=$(awk '/MemTotal/ {printf "%.0f GiB RAM", $2 / 1048576}' /proc/meminfo 2>/dev/null || true)
 java -cp "$jar" dev.runtrail.benchmarks.overhead.OverheadReport \
   --results benchmarks/RESULTS.md --readme README.md --mode "$mode" \
-  --overhead "$out/$mode-overhead.json" --costs "$out/$mode-costs.json" --peers "$out/$mode-peers.json" \
+  --saturated "$out/$mode-saturated.json" --overhead "$out/$mode-overhead.json" --costs "$out/$mode-costs.json" --peers "$out/$mode-peers.json" \
   --command "benchmarks/run.sh $mode${*:+ $*}" --build "$build" \
-  --jmh-overhead "${cmd[overhead]}" --jmh-costs "${cmd[costs]}" --jmh-peers "${cmd[peers]}" \
+  --jmh-saturated "${cmd[saturated]}" --jmh-overhead "${cmd[overhead]}" --jmh-costs "${cmd[costs]}" --jmh-peers "${cmd[peers]}" \
   --cpu "${cpu:-unknown CPU}" --memory "${memory:-}" \
   --load-before "$load_before" --load-after "$load_after" \
   --date "$(date -u +'%Y-%m-%d %H:%M UTC')" --duration "$((elapsed / 60)) min $((elapsed % 60)) s" \

@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Regenerates the overhead, per-operation and peer sections of {@code benchmarks/RESULTS.md} (between
+ * Regenerates the saturated, overhead, per-operation and peer sections of {@code benchmarks/RESULTS.md} (between
  * its {@value #START} / {@value #END} markers, or after the title the first time) from the JMH JSON
  * files of {@code benchmarks/run.sh}, and the figures between the {@value #README_START} /
  * {@value #README_END} markers of the README's performance section. Everything else in both files is
@@ -15,7 +15,7 @@ import java.util.Map;
  *
  * <pre>java -cp benchmarks/target/benchmarks.jar dev.runtrail.benchmarks.overhead.OverheadReport \
  *   --results benchmarks/RESULTS.md --readme README.md --mode quick \
- *   --overhead o.json --costs c.json --peers p.json --command "benchmarks/run.sh quick" ...</pre>
+ *   --saturated s.json --overhead o.json --costs c.json --peers p.json --command "benchmarks/run.sh quick" ...</pre>
  */
 public final class OverheadReport {
 
@@ -41,8 +41,9 @@ public final class OverheadReport {
         JmhResults.read(path(options.get("overhead"))),
         JmhResults.read(path(options.get("costs"))),
         JmhResults.read(path(options.get("peers"))));
+    SaturatedSection saturated = new SaturatedSection(JmhResults.read(path(options.get("saturated"))));
     Path results = Path.of(options.get("results"));
-    String block = sections.overheadSection() + sections.costsSection() + sections.peersSection()
+    String block = saturated.section() + sections.overheadSection() + sections.costsSection() + sections.peersSection()
         + provenance(sections, options);
     String existing = Files.exists(results) ? Files.readString(results) : "# Benchmark results\n";
     Files.writeString(results, splice(existing, block));
@@ -51,7 +52,8 @@ public final class OverheadReport {
     if (readme != null && Files.exists(Path.of(readme))) {
       String text = Files.readString(Path.of(readme));
       String updated = replaceBetween(text, README_START, README_END,
-          sections.readmeSummary(options.getOrDefault("mode", "quick"), options.getOrDefault("date", "?")));
+          saturated.readmeLine()
+              + sections.readmeSummary(options.getOrDefault("mode", "quick"), options.getOrDefault("date", "?")));
       if (!updated.equals(text)) {
         Files.writeString(Path.of(readme), updated);
         System.out.println("Updated the performance figures in " + readme);
@@ -86,7 +88,7 @@ public final class OverheadReport {
 
   private static String provenance(ReportSections sections, Map<String, String> o) {
     StringBuilder out = new StringBuilder();
-    out.append("## Overhead, per-operation and peer figures: how they were made\n\n");
+    out.append("## Saturated, overhead, per-operation and peer figures: how they were made\n\n");
     out.append("Machine: ").append(o.getOrDefault("cpu", "?")).append(", ")
         .append(Runtime.getRuntime().availableProcessors()).append(" cores")
         .append(o.getOrDefault("memory", "").isBlank() ? "" : ", " + o.get("memory")).append("; JVM ").append(sections.jvm())
@@ -100,7 +102,7 @@ public final class OverheadReport {
         .append(o.getOrDefault("json-dir", "benchmarks/results")).append("`.\n\n");
     out.append("```bash\n");
     out.append(o.getOrDefault("build", "mvn -q -B -pl benchmarks -am package -DskipTests")).append('\n');
-    for (String key : new String[] {"jmh-overhead", "jmh-costs", "jmh-peers"}) {
+    for (String key : new String[] {"jmh-saturated", "jmh-overhead", "jmh-costs", "jmh-peers"}) {
       if (o.containsKey(key)) {
         out.append(o.get(key)).append('\n');
       }
