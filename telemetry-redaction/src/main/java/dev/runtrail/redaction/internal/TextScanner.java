@@ -196,8 +196,7 @@ public final class TextScanner {
         return i >= 2 && prev == 'y' && s.charAt(i - 2) == 'e' ? i : i + 1;
       case AnchorTable.UPPER_A:
         return !CharClass.isAlnum(prev) && i + 1 < n && (VendorTokens.isUpperASecond(s.charAt(i + 1))
-            || families && (TokenFamilies.isUpperASecond(s.charAt(i + 1))
-                || prev == ':' && i >= 2 && CharClass.isDigit(s.charAt(i - 2)))) ? i : i + 1;
+            || families && TokenFamilies.mayStartAtA(s, i, prev)) ? i : i + 1;
       case AnchorTable.PAIR:
         return atTokenStart(s, i - 1) && TokenFamilies.mayStartPair(s, i - 1) ? i : i + 1;
       case AnchorTable.UPPER_G:
@@ -207,7 +206,7 @@ public final class TextScanner {
       case AnchorTable.DOT:
         return prev == '9' && i >= 4 && s.charAt(i - 2) == '2' && s.charAt(i - 3) == 'a' && s.charAt(i - 4) == 'y'
             || prev == '1' && i >= 8 && s.charAt(i - 2) == 'v' && CharClass.matches(s, i - 8, ".atlasv")
-            || prev == '1' && families && i >= 6 && CharClass.matches(s, i - 6, "dt0c01")
+            || prev == '1' && families && TokenFamilies.endsPrefix(s, i, "dt0c01")
             || prev == 's' && (atTokenStart(s, i - 1) || i >= 5 && CharClass.matches(s, i - 5, SlackWebhook.BARE_HOST))
             ? i : i + 1;
       case AnchorTable.LOWER_P:
@@ -216,7 +215,7 @@ public final class TextScanner {
         return prev == 'h' && atTokenStart(s, i - 1) && CharClass.matches(s, i + 2, ".") ? i : i + 1;
       case AnchorTable.TILDE:
         return prev == 'Q' && i >= 5 && CharClass.isDigit(s.charAt(i - 2))
-            || prev == '6' && families && i >= 6 && CharClass.matches(s, i - 6, "sha256") ? i : i + 1;
+            || prev == '6' && families && TokenFamilies.endsPrefix(s, i, "sha256") ? i : i + 1;
       case AnchorTable.UPPER_K:
         return atTokenStart(s, i - 1) ? i : i + 1;
       case AnchorTable.DISCORD:
@@ -350,7 +349,7 @@ public final class TextScanner {
   private long dot(String s, int i) {
     char prev = s.charAt(i - 1);
     if (prev == '1') {
-      return families && i >= 6 && CharClass.matches(s, i - 6, "dt0c01")
+      return families && TokenFamilies.endsPrefix(s, i, "dt0c01")
           ? TokenFamilies.dot(s, i - 6) : PlatformTokens.terraformCloud(s, i);
     }
     if (prev != 's') {

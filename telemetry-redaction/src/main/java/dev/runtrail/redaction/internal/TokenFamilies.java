@@ -357,9 +357,18 @@ public final class TokenFamilies {
     return first(UPPER_A, s, a);
   }
 
-  /** The scanner's gate for the second char after 'A' at a token start. */
-  static boolean isUpperASecond(char c) {
-    return c == 'K' || c == 'B' || c == '3' || c == 'Q';
+  /**
+   * The scanner's gate for 'A' at {@code a} after {@code prev} (not alphanumeric): {@code AKCp}, {@code ABSK},
+   * {@code A3-}, {@code AQVN}, or a Telegram token's {@code <digits>:A}.
+   */
+  static boolean mayStartAtA(String s, int a, char prev) {
+    char c = s.charAt(a + 1);
+    return c == 'K' || c == 'B' || c == '3' || c == 'Q' || prev == ':' && a >= 2 && CharClass.isDigit(s.charAt(a - 2));
+  }
+
+  /** True when {@code prefix} ends right before {@code i} ({@code dt0c01} before '.', {@code sha256} before '~'). */
+  static boolean endsPrefix(String s, int i, String prefix) {
+    return i >= prefix.length() && CharClass.matches(s, i - prefix.length(), prefix);
   }
 
   /** The first char {@code f} of a rare pair at a token start: LTAI, EZAK/EZTK, EAAA/EAAC/EAAM, GR1348941. */
