@@ -93,6 +93,15 @@ class TokenFamilyRedactionTest {
   }
 
   @Test
+  void gitLabFeatureFlagClientTokensAreGitLabTokens() {
+    String token = "glffct-" + TokenFamilies.exampleOf("pplx- alnum{48}", new SplittableRandom(3)).substring(5, 25);
+    List<String> told = new ArrayList<>();
+    Redactor redactor = Redactor.of(RedactionPolicy.defaults(), told::add);
+    assertThat(redactor.redact("step 3 output: " + token + " done")).isEqualTo("step 3 output: [REDACTED] done");
+    assertThat(told).containsExactly("gitlab-token");
+  }
+
+  @Test
   void aPrefixGluedToAWordIsNotAToken() {
     SplittableRandom rnd = new SplittableRandom(20);
     String token = TokenFamilies.exampleOf("pplx- alnum{48}", rnd);
