@@ -205,6 +205,8 @@ public final class TokenFamilies {
   /** Count of rules these families add to the catalog. */
   public static final int RULE_COUNT = (int) FAMILIES.stream().filter(f -> f.name != null).count();
 
+  private static final String[] NAMES =
+      FAMILIES.stream().filter(f -> f.name != null).map(Family::name).toArray(String[]::new);
   private static final Shape[][] BY_SEPARATOR_END = new Shape[2 * 128 * 128][];
   private static final Shape[] UPPER_A = group(Anchor.UPPER_A);
   private static final Shape[] PAIR = group(Anchor.PAIR);
@@ -479,12 +481,10 @@ public final class TokenFamilies {
 
   /** The name of family rule {@code rule}. */
   static String name(int rule) {
-    for (Family f : FAMILIES) {
-      if (f.rule == rule && f.name != null) {
-        return f.name;
-      }
+    if (rule < FIRST_RULE || rule >= FIRST_RULE + NAMES.length) {
+      throw new IllegalArgumentException("no token family rule with id " + rule);
     }
-    throw new IllegalArgumentException("no token family rule with id " + rule);
+    return NAMES[rule - FIRST_RULE];
   }
 
   /** The specs of every shape for {@code rule} (its own family and extra shapes of existing rules). */
