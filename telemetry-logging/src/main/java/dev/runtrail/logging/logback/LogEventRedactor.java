@@ -131,7 +131,8 @@ public final class LogEventRedactor {
     return copy == null ? keyValues : copy;
   }
 
-  private static ILoggingEvent withheld(ILoggingEvent event) {
+  /** The line kept with its level, logger, thread and time, its content withheld. */
+  static ILoggingEvent withheld(ILoggingEvent event) {
     return new RedactedEvent(event, WITHHELD, WITHHELD, null, Collections.emptyMap(), null, null);
   }
 }
