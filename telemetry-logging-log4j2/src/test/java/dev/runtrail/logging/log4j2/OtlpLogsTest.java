@@ -8,22 +8,19 @@ import static dev.runtrail.logging.log4j2.Canaries.SECRETS;
 import static dev.runtrail.logging.log4j2.Canaries.SHA;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.runtrail.telemetry.RunContext;
 import dev.runtrail.telemetry.Step;
 import dev.runtrail.telemetry.core.Runtrail;
 import dev.runtrail.telemetry.core.RuntrailTelemetry;
 import dev.runtrail.telemetry.core.config.RuntrailConfig;
 import dev.runtrail.telemetry.core.config.Setting;
+import dev.runtrail.testsupport.OtlpReceiver;
 import io.opentelemetry.instrumentation.log4j.appender.v2_17.OpenTelemetryAppender;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
-import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceResponse;
 import io.opentelemetry.proto.logs.v1.LogRecord;
 import io.opentelemetry.proto.logs.v1.ResourceLogs;
 import io.opentelemetry.proto.logs.v1.ScopeLogs;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -57,26 +54,11 @@ class OtlpLogsTest {
 
   @BeforeAll
   static void logInAStep() throws IOException {
-    HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    receiver.createContext("/v1/logs", exchange -> {
-      try (InputStream body = exchange.getRequestBody()) {
-        for (ResourceLogs resource : ExportLogsServiceRequest.parseFrom(body).getResourceLogsList()) {
-          for (ScopeLogs scope : resource.getScopeLogsList()) {
-            received.addAll(scope.getLogRecordsList());
-          }
-        }
-      }
-      byte[] response = ExportLogsServiceResponse.getDefaultInstance().toByteArray();
-      exchange.getResponseHeaders().add("Content-Type", "application/x-protobuf");
-      exchange.sendResponseHeaders(200, response.length);
-      exchange.getResponseBody().write(response);
-      exchange.close();
-    });
-    receiver.start();
+    OtlpReceiver receiver = OtlpReceiver.start();
     System.setProperty("otel.logs.exporter", "otlp");
     System.setProperty("otel.traces.exporter", "none");
     System.setProperty("otel.exporter.otlp.protocol", "http/protobuf");
-    System.setProperty("otel.exporter.otlp.endpoint", "http://127.0.0.1:" + receiver.getAddress().getPort());
+    System.setProperty("otel.exporter.otlp.endpoint", receiver.endpoint());
     System.setProperty("otel.service.name", "otlp-logs-test");
     RuntrailTelemetry telemetry = (RuntrailTelemetry) Runtrail.builder()
         .config(RuntrailConfig.of(Map.of(Setting.ENABLED, "true", Setting.TRAIL_SINKS, "jsonl")))
@@ -106,8 +88,15 @@ class OtlpLogsTest {
       ThreadContext.clearMap();
       Configurator.shutdown(context);
       telemetry.close();
-      receiver.stop(0);
+      receiver.close();
       PROPERTIES.forEach(System::clearProperty);
+    }
+    for (byte[] body : receiver.bodies("/v1/logs")) {
+      for (ResourceLogs resource : ExportLogsServiceRequest.parseFrom(body).getResourceLogsList()) {
+        for (ScopeLogs scope : resource.getScopeLogsList()) {
+          received.addAll(scope.getLogRecordsList());
+        }
+      }
     }
   }
 
