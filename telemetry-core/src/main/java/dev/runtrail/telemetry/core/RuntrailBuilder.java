@@ -68,7 +68,8 @@ public final class RuntrailBuilder {
   }
 
   /**
-   * Uses the app's OpenTelemetry instead of building one from {@code OTEL_*}. Runtrail then cannot add
+   * Uses the app's OpenTelemetry instead of building one from {@code OTEL_*} (or using the Java agent's,
+   * whatever {@code RUNTRAIL_OTEL_SDK} says; so does {@link #spanExporter}). Runtrail then cannot add
    * its span processor: spans are not sampled per run nor copied to the run store, and the redacting
    * exporter is not installed — wrap your exporter with {@link Runtrail#redactingExporter} for that.
    */

@@ -70,11 +70,11 @@ final class Tracing {
    */
   static Tracing create(RuntrailBuilder b, RuntrailConfig config, TelemetryRedactor redactor, SelfMonitor monitor,
       boolean sampleRuns, boolean captureSpans) {
-    boolean agent = usesAgent(config);
+    String mode = config.getChoice(Setting.OTEL_SDK, List.of("auto", "agent", "own"));
     if (b.openTelemetry != null) {
       return new Tracing(b.openTelemetry, null, null);
     }
-    if (agent && b.spanExporter == null) {
+    if (b.spanExporter == null && usesAgent(mode, config)) {
       LOG.info("Runtrail: the OpenTelemetry Java agent is attached; run and step spans go through its pipeline"
           + " (RUNTRAIL_OTEL_SDK=own builds Runtrail's own SDK instead)");
       return new Tracing(GlobalOpenTelemetry.get(), null, null);
@@ -105,9 +105,8 @@ final class Tracing {
     return new Tracing(sdk, sdk, buffers);
   }
 
-  /** {@code RUNTRAIL_OTEL_SDK}: whether spans go to the agent's OpenTelemetry (unless code gave another). */
-  private static boolean usesAgent(RuntrailConfig config) {
-    String mode = config.getChoice(Setting.OTEL_SDK, List.of("auto", "agent", "own"));
+  /** {@code RUNTRAIL_OTEL_SDK}: whether spans go to the agent's OpenTelemetry (when code gave none). */
+  private static boolean usesAgent(String mode, RuntrailConfig config) {
     if (mode.equals("own")) {
       return false;
     }
