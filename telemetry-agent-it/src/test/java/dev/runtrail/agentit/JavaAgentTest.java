@@ -96,6 +96,21 @@ class JavaAgentTest {
     }
   }
 
+  @Test
+  void aDisabledAgentIsNotTakenForAnAttachedOne() throws Exception {
+    try (OtlpReceiver receiver = OtlpReceiver.start()) {
+      // The agent's entry class is loaded but it sets no GlobalOpenTelemetry: auto builds Runtrail's SDK.
+      String otel = serveOneRequest(receiver, Map.of("RUNTRAIL_OTEL_SDK", "auto", "OTEL_JAVAAGENT_ENABLED", "false"));
+      List<Exported> spans = decode(receiver.bodies("/v1/traces"));
+
+      assertThat(otel).isEqualTo("io.opentelemetry.sdk.OpenTelemetrySdk");
+      assertThat(spans).noneMatch(s -> s.span().getKind() == Span.SpanKind.SPAN_KIND_SERVER);
+      Exported run = only(spans, s -> s.scope().equals(SCOPE) && s.attribute("runtrail.step.path") == null);
+      assertThat(run.resourceAttribute("telemetry.distro.name")).isNull();
+      assertRedacted(receiver);
+    }
+  }
+
   private static void assertRedacted(OtlpReceiver receiver) {
     List<byte[]> bodies = receiver.bodies("/v1/traces");
     assertThat(bodies).isNotEmpty();
@@ -106,6 +121,10 @@ class JavaAgentTest {
 
   /** Starts the app under the agent, sends it its one request from here (no agent), waits for it to exit. */
   private String serveOneRequest(OtlpReceiver receiver, String otelSdk) throws Exception {
+    return serveOneRequest(receiver, Map.of("RUNTRAIL_OTEL_SDK", otelSdk));
+  }
+
+  private String serveOneRequest(OtlpReceiver receiver, Map<String, String> settings) throws Exception {
     Path agentLog = dir.resolve("agent.log");
     ProcessBuilder builder = new ProcessBuilder(
         Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
@@ -122,10 +141,10 @@ class JavaAgentTest {
     env.put("OTEL_LOGS_EXPORTER", "none");
     env.put("OTEL_BSP_SCHEDULE_DELAY", "100");
     env.put("RUNTRAIL_ENABLED", "true");
-    env.put("RUNTRAIL_OTEL_SDK", otelSdk);
     env.put("RUNTRAIL_TRAIL_SINKS", "span");
     env.put("RUNTRAIL_RUN_STORE", "false");
     env.put("RUNTRAIL_RUNS_DIR", dir.resolve("runs").toString());
+    env.putAll(settings);
     Process app = builder.start();
     try (BufferedReader out = new BufferedReader(new InputStreamReader(app.getInputStream(), StandardCharsets.UTF_8))) {
       String otel = null;

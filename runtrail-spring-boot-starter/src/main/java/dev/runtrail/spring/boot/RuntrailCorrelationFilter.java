@@ -24,6 +24,7 @@ public class RuntrailCorrelationFilter extends OncePerRequestFilter {
 
   private final Telemetry telemetry;
 
+  /** A filter for runs of this telemetry. */
   public RuntrailCorrelationFilter(Telemetry telemetry) {
     this.telemetry = telemetry;
   }
