@@ -80,6 +80,8 @@ run_group saturated 'dev\.runtrail\.benchmarks\.overhead\.SaturatedBenchmark' "$
 run_group overhead 'dev\.runtrail\.benchmarks\.overhead\.OverheadBenchmark' "${overhead_opts[@]}" "$@"
 run_group costs 'dev\.runtrail\.benchmarks\.overhead\.OperationCostBenchmark' "${micro_opts[@]}" "$@"
 run_group peers 'dev\.runtrail\.benchmarks\.peers\.PeerBenchmark' "${micro_opts[@]}" "$@"
+# Run store write throughput (issue 17): its figures go into RESULTS.md by hand ("Run store write throughput").
+run_group store-write 'dev\.runtrail\.benchmarks\.runs\.RunStoreWriteBenchmark' -f 1 -wi 2 -w 2s -i 3 -r 2s "$@"
 load_after=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || uptime)
 elapsed=$(( $(date +%s) - started ))
 

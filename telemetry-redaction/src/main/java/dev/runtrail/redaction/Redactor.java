@@ -152,9 +152,14 @@ public final class Redactor {
 
   private static ScannerSettings settings(RedactionPolicy policy) {
     long enabled = 0;
+    long enabledHigh = 0;
     for (RedactionRule rule : RuleCatalog.all()) {
       if (policy.isActive(rule)) {
-        enabled |= 1L << rule.id();
+        if (rule.id() < 64) {
+          enabled |= 1L << rule.id();
+        } else {
+          enabledHigh |= 1L << (rule.id() - 64);
+        }
       }
     }
     boolean strict = policy.mode() == PrivacyMode.STRICT;
@@ -164,7 +169,8 @@ public final class Redactor {
         new KeyClassifier(policy.extraSensitiveKeys(), strict),
         strict,
         policy.homeDirectory(),
-        policy.userName());
+        policy.userName(),
+        enabledHigh);
   }
 
   private static final class DefaultHolder {

@@ -8,6 +8,7 @@ import static dev.runtrail.redaction.RuleCategory.CREDENTIAL;
 import static dev.runtrail.redaction.RuleCategory.PERSONAL_DATA;
 
 import dev.runtrail.redaction.internal.RuleIds;
+import dev.runtrail.redaction.internal.TokenFamilies;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,7 +23,7 @@ import java.util.Optional;
  * }</pre>
  */
 public final class RuleCatalog {
-  private static final List<RedactionRule> ALL = List.of(
+  private static final List<RedactionRule> ALL = withTokenFamilies(
       rule(RuleIds.SENSITIVE_KEY, CREDENTIAL, MINIMAL,
           "Any value under a sensitive key (password, passwd, pwd, secret, token, access_token, api_key/apikey,"
               + " authorization, cookie, private_key, client_secret, credential, stripe_customer_id,"
@@ -148,6 +149,16 @@ public final class RuleCatalog {
           "The policy's user name as a whole word becomes <user> (names of 3+ chars).", "alice -> <user>"));
 
   private RuleCatalog() {}
+
+  /** The rules above, then one per token family ({@code TokenFamilies}), in rule id order. */
+  private static List<RedactionRule> withTokenFamilies(RedactionRule... rules) {
+    List<RedactionRule> all = new ArrayList<>(List.of(rules));
+    int id = RuleIds.FIRST_FAMILY;
+    for (String[] family : TokenFamilies.catalogRules()) {
+      all.add(new RedactionRule(id++, family[0], CREDENTIAL, MINIMAL, family[1], family[2]));
+    }
+    return List.copyOf(all);
+  }
 
   private static RedactionRule rule(int id, RuleCategory category, PrivacyMode minimumMode, String description,
       String shape) {

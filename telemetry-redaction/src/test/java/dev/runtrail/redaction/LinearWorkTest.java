@@ -42,7 +42,12 @@ class LinearWorkTest {
       " -p", " -pa", " -a ", "mysql -p", "mysql -pa ", "login -p ", "password ", "password a1", "PASSWORD '", "passw",
       "IDENTIFIED BY '", "BY '", "<password>", "<password>a", "<a>", "value=", "value: ", "name: password\n value: ",
       "key=\"password\" value=", ",\"value\":", "config ", "config -a ", "-config ", "configure set ",
-      "config set token ", "config set api_key ", "config set api_key '", "config --global a.token ", "nf", "conf"
+      "config set token ", "config set api_key ", "config set api_key '", "config --global a.token ", "nf", "conf",
+      // token families: separator, pair, 'A', 'J', '~', '.' and Telegram anchors, and bodies that re-anchor
+      "eyJrIjoi", "eyJrIjoia", "ops_eyJ", "ops_eyJa", "fm2_", "fm2_a", "LTAI", "EAAC", "EAACa", "GR1348941",
+      "sha256~", "sha256~a", "dt0c01.", "dt0c01.a", "tk-us-", "tk-us-a", "1:A", "12345678:A", "sntrys_eyJpYXQiO",
+      "sntrys_eyJpYXQiOa_", "sgp_", "sgp_a", "pscale_tkn_.", "AKCp", "ABSKQmVkcm9ja0FQSUtleS", "A3-", "A3-AAAAAA-",
+      "_gitlab_session=", "api_org_", "s-s4t2ud-", "tskey-api-a-", "%3Dghp_", "%3Dxoxb-1234567890-"
     };
     Stream.Builder<Arguments> all = Stream.builder();
     for (String seed : seeds) {

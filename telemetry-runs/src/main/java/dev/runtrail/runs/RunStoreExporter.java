@@ -5,7 +5,6 @@ import dev.runtrail.runs.internal.artifacts.ArtifactWriter;
 import dev.runtrail.runs.internal.artifacts.RunFolders;
 import dev.runtrail.runs.internal.index.IndexException;
 import dev.runtrail.runs.internal.index.RunIndex;
-import dev.runtrail.runs.internal.summary.RunSummary;
 import dev.runtrail.runs.internal.summary.Summaries;
 import dev.runtrail.telemetry.core.export.FinishedRun;
 import dev.runtrail.telemetry.core.export.RunExporter;
@@ -13,14 +12,19 @@ import dev.runtrail.telemetry.core.export.RunStoreLayout;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Writes each finished run into the local run store: its folder
+ * Writes finished runs into the local run store: each run's folder
  * {@code <runs-dir>/<env>/<target>/<plan-hash>/<run-id>/} gets {@code plan.json},
- * {@code otlp-traces.json}, {@code report.html} and, last, {@code summary.json} (each written to a temp
- * file and renamed, so no reader ever sees half a file), next to the {@code trail.jsonl} core wrote
- * during the run; then the run is added to the SQLite index {@code <runs-dir>/runs.db}. The format is
- * specified in {@code docs/run-store-format.md}.
+ * {@code otlp-traces.json} and {@code report.html}, then, last, {@code summary.json} (written to a temp
+ * file and renamed), next to the {@code trail.jsonl} core wrote during the run; then the batch's runs are
+ * added to the SQLite index {@code <runs-dir>/runs.db} in one transaction, on one connection kept open
+ * until {@link #close()}. The format is specified in {@code docs/run-store-format.md}.
  *
  * <p>Every run is stored, whether or not run-level sampling exported its spans: the store is the audit
  * record. Found by core through {@link RunStoreExporterProvider}; to add it by hand:
@@ -33,14 +37,33 @@ import java.nio.file.Path;
  *     .build();
  * }</pre>
  *
- * <p>A run whose artifacts were written but that could not be indexed (a locked or damaged
- * {@code runs.db}) keeps its artifacts; {@code runtrail runs reindex} rebuilds the index from the folders.
+ * <p><b>Crash guarantee.</b> A run is indexed only after its summary.json is in place, and summary.json
+ * is renamed into place only after the other artifacts were written: so after the process crashes (or is
+ * killed) at any point, every run in the index has a complete folder, and a folder without summary.json
+ * is an unfinished run that {@code runtrail runs reindex} skips and reports. No file is forced to disk
+ * (the index commits with SQLite's {@code synchronous=NORMAL} in WAL mode): an OS crash or power loss can
+ * lose the last batches, from the index and from the folders; {@code runtrail runs reindex} rebuilds the
+ * index from the folders that are complete.
+ *
+ * <p><b>Failures.</b> A run whose artifacts could not all be written, or that could not be indexed (a
+ * locked or damaged {@code runs.db}), keeps its folder; the batch's call then throws one exception
+ * naming those runs, which core reports once and never passes to the app, and the runs are counted in
+ * {@link #failedRuns()}. After an index failure the connection is reopened for the next batch.
+ *
+ * <p>Thread-safe: batches are written one at a time.
  */
 public final class RunStoreExporter implements RunExporter {
+
+  /** How many failed runs an exception names in detail; the rest by run id only. */
+  private static final int DETAILED_FAILURES = 3;
+  /** How many more failed runs an exception names by run id. */
+  private static final int NAMED_FAILURES = 20;
 
   private final RunFolders folders;
   private final RunStoreLayout layout;
   private final ArtifactWriter writer = new ArtifactWriter();
+  private final AtomicLong failedRuns = new AtomicLong();
+  private RunIndex index; // opened on the first batch, closed by close() or after a failure
 
   private RunStoreExporter(Path runsDirectory) {
     this.folders = new RunFolders(runsDirectory);
@@ -64,37 +87,111 @@ public final class RunStoreExporter implements RunExporter {
     return folders.root();
   }
 
+  /** Runs so far whose artifacts or index row could not be written (their folders are kept). */
+  public long failedRuns() {
+    return failedRuns.get();
+  }
+
   /**
-   * Writes the run's artifacts, then indexes it.
+   * Writes the run's artifacts, then indexes it: a batch of one.
    *
    * @throws IOException naming the artifacts that could not be written, or the index failure (the
    *     artifacts are kept; {@code runtrail runs reindex} repairs the index)
    */
   @Override
   public void export(FinishedRun run) throws IOException {
-    Path directory = run.directory() != null ? run.directory()
-        : layout.runDirectory(run.env(), run.target(), run.planHash(), run.runId());
-    Files.createDirectories(directory);
-    RunSummary summary = Summaries.from(run);
-    ArtifactWriter.Written written = writer.write(run, summary, directory);
-    String indexFailure = written.hasSummary() ? index(written) : null;
-    if (!written.failures().isEmpty() || indexFailure != null) {
-      StringBuilder message = new StringBuilder("Run store: run ").append(run.runId()).append(" in ").append(directory);
-      written.failures().forEach(failure -> message.append("; ").append(failure));
-      if (indexFailure != null) {
-        message.append("; ").append(indexFailure);
+    exportAll(List.of(run));
+  }
+
+  /**
+   * Writes each run's artifacts, then indexes the runs whose summary.json was written, in one
+   * transaction. A run that fails does not stop the others.
+   *
+   * @throws IOException once all were tried, naming each run that was not fully stored and why
+   */
+  @Override
+  public synchronized void exportAll(List<FinishedRun> runs) throws IOException {
+    Map<String, String> failures = new LinkedHashMap<>();
+    List<RunIndex.IndexedRunData> finished = new ArrayList<>(runs.size());
+    for (FinishedRun run : runs) {
+      Path directory = run.directory() != null ? run.directory()
+          : layout.runDirectory(run.env(), run.target(), run.planHash(), run.runId());
+      try {
+        Files.createDirectories(directory);
+        ArtifactWriter.Written written = writer.write(run, Summaries.from(run), directory);
+        if (written.hasSummary()) {
+          finished.add(new RunIndex.IndexedRunData(written.summary(), written.trail(), folders.relative(directory)));
+        }
+        if (!written.failures().isEmpty()) {
+          failures.put(run.runId(), "in " + directory + ": " + String.join("; ", written.failures()));
+        }
+      } catch (IOException | RuntimeException e) {
+        failures.put(run.runId(), "in " + directory + ": not written: " + e);
       }
-      throw new IOException(message.toString());
+    }
+    String indexFailure = index(finished);
+    if (indexFailure != null) {
+      finished.forEach(run -> failures.merge(run.summary().runId(), indexFailure, (a, b) -> a + "; " + b));
+    }
+    if (!failures.isEmpty()) {
+      failedRuns.addAndGet(failures.size());
+      throw new IOException(message(failures, runs.size()));
     }
   }
 
-  private String index(ArtifactWriter.Written written) {
-    Path file = folders.root().resolve(ArtifactNames.INDEX);
-    try (RunIndex index = RunIndex.open(file)) {
-      index.put(written.summary(), written.trail(), folders.relative(written.directory()));
+  /** Indexes the runs in one transaction; the failure's description, or null. */
+  private String index(List<RunIndex.IndexedRunData> runs) {
+    if (runs.isEmpty()) {
+      return null;
+    }
+    try {
+      if (index == null) {
+        index = RunIndex.open(folders.root().resolve(ArtifactNames.INDEX));
+      }
+      index.putAll(runs);
       return null;
     } catch (IndexException e) {
+      closeIndex(); // a broken connection is not reused: the next batch opens the file again
       return "not indexed (artifacts kept; `runtrail runs reindex` repairs the index): " + e.getMessage();
+    }
+  }
+
+  private static String message(Map<String, String> failures, int batch) {
+    StringBuilder message = new StringBuilder("Run store: ").append(failures.size()).append(" of ").append(batch)
+        .append(batch == 1 ? " run" : " runs").append(" not fully stored");
+    int detailed = 0;
+    List<String> others = new ArrayList<>();
+    for (Map.Entry<String, String> failure : failures.entrySet()) {
+      if (detailed++ < DETAILED_FAILURES) {
+        message.append("; run ").append(failure.getKey()).append(' ').append(failure.getValue());
+      } else {
+        others.add(failure.getKey());
+      }
+    }
+    if (!others.isEmpty()) {
+      message.append("; also runs ").append(String.join(", ", others.subList(0, Math.min(others.size(), NAMED_FAILURES))));
+      if (others.size() > NAMED_FAILURES) {
+        message.append(" and ").append(others.size() - NAMED_FAILURES).append(" more");
+      }
+    }
+    return message.toString();
+  }
+
+  /** Closes the index connection (a later batch opens it again). */
+  @Override
+  public synchronized void close() {
+    closeIndex();
+  }
+
+  private void closeIndex() {
+    if (index != null) {
+      try {
+        index.close();
+      } catch (IndexException e) {
+        // Closing a connection that already failed: nothing more to save.
+      } finally {
+        index = null;
+      }
     }
   }
 

@@ -118,6 +118,53 @@ class RunStoreExporterTest {
   }
 
   @Test
+  void exportAllIndexesEveryRunOfTheBatch() throws Exception {
+    RunStoreExporter exporter = RunStoreExporter.create(runsDir);
+    List<FinishedRun> batch = new ArrayList<>();
+    for (String id : List.of("run-20250920-102231-000001", "run-20250920-102231-000002", "run-20250920-102231-000003")) {
+      batch.add(SeedRun.builder(runsDir, id, SeedRun.STARTED).build());
+    }
+
+    exporter.exportAll(batch);
+    exporter.close();
+
+    assertThat(indexedIds()).containsExactlyInAnyOrder("run-20250920-102231-000001", "run-20250920-102231-000002",
+        "run-20250920-102231-000003");
+    assertThat(exporter.failedRuns()).isZero();
+  }
+
+  @Test
+  void aBatchWhoseIndexFailsNamesAndCountsItsRunsAndKeepsTheirFolders() throws Exception {
+    Files.createDirectories(runsDir.resolve("runs.db"));
+    RunStoreExporter exporter = RunStoreExporter.create(runsDir);
+    FinishedRun first = SeedRun.builder(runsDir, "run-20250920-102231-000001", SeedRun.STARTED).build();
+    FinishedRun second = SeedRun.builder(runsDir, "run-20250920-102231-000002", SeedRun.STARTED).build();
+
+    assertThatThrownBy(() -> exporter.exportAll(List.of(first, second)))
+        .isInstanceOf(IOException.class).hasMessageContaining("2 of 2 runs not fully stored")
+        .hasMessageContaining("run-20250920-102231-000001").hasMessageContaining("run-20250920-102231-000002");
+
+    assertThat(exporter.failedRuns()).isEqualTo(2);
+    assertThat(first.directory().resolve("summary.json")).isRegularFile();
+    assertThat(second.directory().resolve("report.html")).isRegularFile();
+  }
+
+  @Test
+  void indexesAgainOnceTheIndexFileIsUsableAfterAFailure() throws Exception {
+    Path db = Files.createDirectories(runsDir.resolve("runs.db"));
+    RunStoreExporter exporter = RunStoreExporter.create(runsDir);
+    assertThatThrownBy(() -> exporter.export(SeedRun.builder(runsDir, "run-20250920-102231-000001", SeedRun.STARTED)
+        .build())).isInstanceOf(IOException.class);
+    Files.delete(db);
+
+    exporter.export(SeedRun.create(runsDir));
+    exporter.close();
+
+    assertThat(indexedIds()).containsExactly(SeedRun.RUN_ID);
+    assertThat(exporter.failedRuns()).isEqualTo(1);
+  }
+
+  @Test
   void providerIsFoundByServiceLoader() {
     assertThat(ServiceLoader.load(RunExporterProvider.class).stream().map(p -> p.type().getName()))
         .contains(RunStoreExporterProvider.class.getName());

@@ -70,6 +70,11 @@ public class RuntrailAssertions extends Assertions {
     return new LogsAssert(logs);
   }
 
+  /** The app's own formatted log output, as its appenders and handlers write it. */
+  public static AppLogsAssert assertThat(AppLogs logs) {
+    return new AppLogsAssert(logs);
+  }
+
   /** OpenTelemetry's assertions on an exported span. */
   public static SpanDataAssert assertThat(SpanData span) {
     return OpenTelemetryAssertions.assertThat(span);

@@ -14,12 +14,9 @@ import dev.runtrail.telemetry.core.Runtrail;
 import dev.runtrail.telemetry.core.RuntrailTelemetry;
 import dev.runtrail.telemetry.core.config.RuntrailConfig;
 import dev.runtrail.telemetry.core.config.Setting;
-import dev.runtrail.testsupport.OtlpReceiver;
+import dev.runtrail.testsupport.OtlpLogReceiver;
 import io.opentelemetry.instrumentation.log4j.appender.v2_17.OpenTelemetryAppender;
-import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
 import io.opentelemetry.proto.logs.v1.LogRecord;
-import io.opentelemetry.proto.logs.v1.ResourceLogs;
-import io.opentelemetry.proto.logs.v1.ScopeLogs;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -54,7 +51,7 @@ class OtlpLogsTest {
 
   @BeforeAll
   static void logInAStep() throws IOException {
-    OtlpReceiver receiver = OtlpReceiver.start();
+    OtlpLogReceiver receiver = OtlpLogReceiver.start();
     System.setProperty("otel.logs.exporter", "otlp");
     System.setProperty("otel.traces.exporter", "none");
     System.setProperty("otel.exporter.otlp.protocol", "http/protobuf");
@@ -88,15 +85,9 @@ class OtlpLogsTest {
       ThreadContext.clearMap();
       Configurator.shutdown(context);
       telemetry.close();
+      received.addAll(receiver.records());
       receiver.close();
       PROPERTIES.forEach(System::clearProperty);
-    }
-    for (byte[] body : receiver.bodies("/v1/logs")) {
-      for (ResourceLogs resource : ExportLogsServiceRequest.parseFrom(body).getResourceLogsList()) {
-        for (ScopeLogs scope : resource.getScopeLogsList()) {
-          received.addAll(scope.getLogRecordsList());
-        }
-      }
     }
   }
 

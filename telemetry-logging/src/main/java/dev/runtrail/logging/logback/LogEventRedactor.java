@@ -95,18 +95,32 @@ public final class LogEventRedactor {
     if (mdc == null || mdc.isEmpty()) {
       return mdc;
     }
-    Map<String, String> copy = null;
-    for (Map.Entry<String, String> entry : mdc.entrySet()) {
-      String value = entry.getValue();
-      String redacted = redactor.redact(entry.getKey(), value);
+    // forEach, not an entry-set loop: Logback's MDC map is an unmodifiable view, whose iterator and
+    // wrapped entries would be allocated for every line, clean or not.
+    MdcPass pass = new MdcPass(mdc);
+    mdc.forEach(pass);
+    return pass.copy == null ? mdc : Collections.unmodifiableMap(pass.copy);
+  }
+
+  /** One pass over an MDC map; copies it only when a value needs redaction. */
+  private final class MdcPass implements java.util.function.BiConsumer<String, String> {
+    private final Map<String, String> mdc;
+    private Map<String, String> copy;
+
+    MdcPass(Map<String, String> mdc) {
+      this.mdc = mdc;
+    }
+
+    @Override
+    public void accept(String key, String value) {
+      String redacted = redactor.redact(key, value);
       if (redacted != value) {
         if (copy == null) {
           copy = new LinkedHashMap<>(mdc);
         }
-        copy.put(entry.getKey(), redacted);
+        copy.put(key, redacted);
       }
     }
-    return copy == null ? mdc : Collections.unmodifiableMap(copy);
   }
 
   private List<KeyValuePair> keyValues(List<KeyValuePair> keyValues) {
@@ -131,7 +145,8 @@ public final class LogEventRedactor {
     return copy == null ? keyValues : copy;
   }
 
-  private static ILoggingEvent withheld(ILoggingEvent event) {
+  /** The line kept with its level, logger, thread and time, its content withheld. */
+  static ILoggingEvent withheld(ILoggingEvent event) {
     return new RedactedEvent(event, WITHHELD, WITHHELD, null, Collections.emptyMap(), null, null);
   }
 }

@@ -52,7 +52,9 @@ final class AnchorTable {
   static final byte GT = 23;
   /** 'f' after 'n' ({@code config}, {@code configure}). */
   static final byte CONFIG = 24;
-  static final byte MULTI = 25;
+  /** 'T' after 'L', 'Z' and 'A' after 'E', 'R' after 'G': rare pairs starting token family prefixes. */
+  static final byte PAIR = 25;
+  static final byte MULTI = 26;
 
   static final int LETTER = 1;
   static final int DIGIT_CHAR = 1 << 1;
@@ -77,8 +79,12 @@ final class AnchorTable {
   static final int MNO_CHAR = 1 << 11;
   /** 'n', so that 'f' anchors after it alone ({@code config}). */
   static final int LOWER_N_CHAR = 1 << 12;
-  private static final int LETTERS =
-      LETTER | LOWER_D_CHAR | UPPER_S_CHAR | LOWER_H_CHAR | LOWER_S_CHAR | MNO_CHAR | LOWER_N_CHAR;
+  /** 'L', 'E', 'G': the first chars of the pair-anchored token families ({@code LTAI}, {@code EZAK}, {@code GR1348941}). */
+  static final int UPPER_L_CHAR = 1 << 13;
+  static final int UPPER_E_CHAR = 1 << 14;
+  static final int UPPER_G_CHAR = 1 << 15;
+  private static final int LETTERS = LETTER | LOWER_D_CHAR | UPPER_S_CHAR | LOWER_H_CHAR | LOWER_S_CHAR | MNO_CHAR
+      | LOWER_N_CHAR | UPPER_L_CHAR | UPPER_E_CHAR | UPPER_G_CHAR;
   private static final int NOT_ALNUM = UNDERSCORE_CHAR | DOT_CHAR | DASH_CHAR | COLON_CHAR | OTHER;
   private static final int ANY = NOT_ALNUM | LETTERS | DIGIT_CHAR;
 
@@ -106,6 +112,9 @@ final class AnchorTable {
     PREVIOUS['N'] = MNO_CHAR;
     PREVIOUS['O'] = MNO_CHAR;
     PREVIOUS['n'] = LOWER_N_CHAR;
+    PREVIOUS['L'] = (short) UPPER_L_CHAR;
+    PREVIOUS['E'] = (short) UPPER_E_CHAR;
+    PREVIOUS['G'] = (short) UPPER_G_CHAR;
   }
 
   final byte[] kinds = new byte[65536];
@@ -118,7 +127,12 @@ final class AnchorTable {
   final int[] steps = new int[65536];
 
   AnchorTable(long enabledRules, char userFirstChar) {
-    Rules on = rule -> (enabledRules & (1L << rule)) != 0;
+    this(enabledRules, userFirstChar, false);
+  }
+
+  /** @param families true when any token family rule ({@link TokenFamilies}) is enabled */
+  AnchorTable(long enabledRules, char userFirstChar, boolean families) {
+    Rules on = rule -> rule < 64 && (enabledRules & (1L << rule)) != 0;
     if (on.any(RuleIds.URL_CREDENTIALS, RuleIds.EMAIL)) mark('@', AT, ANY);
     if (on.any(RuleIds.SENSITIVE_KEY, RuleIds.PII_KEY, RuleIds.CONNECTION_STRING_SECRET,
         RuleIds.AUTHORIZATION_HEADER)) {
@@ -129,13 +143,24 @@ final class AnchorTable {
     if (on.any(RuleIds.PEM_PRIVATE_KEY, RuleIds.GITLAB_TOKEN, RuleIds.SLACK_TOKEN, RuleIds.OPENAI_API_KEY,
         RuleIds.ANTHROPIC_API_KEY, RuleIds.PYPI_TOKEN, RuleIds.POSTMAN_API_KEY, RuleIds.MAILGUN_API_KEY,
         RuleIds.HEROKU_API_KEY, RuleIds.NEW_RELIC_API_KEY, RuleIds.GOOGLE_OAUTH_CLIENT_SECRET,
-        RuleIds.SENSITIVE_KEY, RuleIds.PII_KEY)) {
+        RuleIds.SENSITIVE_KEY, RuleIds.PII_KEY) || families) {
       mark('-', DASH, LETTERS | COLON_CHAR | OTHER);
     }
     if (on.any(RuleIds.GITHUB_TOKEN, RuleIds.GITHUB_FINE_GRAINED_TOKEN, RuleIds.STRIPE_SECRET_KEY,
         RuleIds.STRIPE_WEBHOOK_SECRET, RuleIds.NPM_TOKEN, RuleIds.HUGGINGFACE_TOKEN, RuleIds.DIGITALOCEAN_TOKEN,
-        RuleIds.SHOPIFY_TOKEN, RuleIds.GRAFANA_TOKEN, RuleIds.DOCKER_HUB_TOKEN, RuleIds.LINEAR_API_KEY)) {
+        RuleIds.SHOPIFY_TOKEN, RuleIds.GRAFANA_TOKEN, RuleIds.DOCKER_HUB_TOKEN, RuleIds.LINEAR_API_KEY) || families) {
       mark('_', UNDERSCORE, LETTERS);
+    }
+    if (families) {
+      mark('_', UNDERSCORE, DIGIT_CHAR); // fm2_, r8_, lsv2_
+      mark('A', UPPER_A, NOT_ALNUM); // AKCp, ABSK, A3-, AQVN; Telegram's ':A'
+      mark('J', J, LETTERS); // eyJrIjoi
+      mark('~', TILDE, DIGIT_CHAR); // sha256~
+      mark('.', DOT, DIGIT_CHAR); // dt0c01.
+      mark('T', PAIR, UPPER_L_CHAR);
+      mark('Z', PAIR, UPPER_E_CHAR);
+      mark('A', PAIR, UPPER_E_CHAR);
+      mark('R', PAIR, UPPER_G_CHAR);
     }
     if (on.any(RuleIds.JWT)) mark('J', J, LETTERS);
     if (on.any(RuleIds.AWS_ACCESS_KEY_ID, RuleIds.GOOGLE_API_KEY, RuleIds.ATLASSIAN_API_TOKEN,

@@ -23,7 +23,7 @@ public final class ExampleSecrets {
       case RuleIds.SENSITIVE_KEY: return sensitiveKey(rnd);
       case RuleIds.PII_KEY: return piiKey(rnd);
       case RuleIds.AWS_ACCESS_KEY_ID: return whole(pick(rnd, "AKIA", "ASIA") + random(rnd, 16, UPPER + "234567"));
-      case RuleIds.GITHUB_TOKEN: return whole(pick(rnd, "ghp_", "gho_", "ghu_", "ghs_", "ghr_") + mixed(rnd, 36, ALNUM));
+      case RuleIds.GITHUB_TOKEN: return whole(pick(rnd, "ghp_", "gho_", "ghu_", "ghs_", "ghr_") + checksummed(rnd));
       case RuleIds.GITHUB_FINE_GRAINED_TOKEN:
         return whole("github_pat_" + mixed(rnd, 22, ALNUM) + "_" + mixed(rnd, 59, ALNUM));
       case RuleIds.GITLAB_TOKEN: return whole(pick(rnd, "glpat-", "gldt-", "glptt-") + mixed(rnd, 20, ALNUM));
@@ -33,7 +33,7 @@ public final class ExampleSecrets {
         return whole(pick(rnd, "sk_live_", "rk_live_", "sk_test_") + mixed(rnd, 24, ALNUM));
       case RuleIds.STRIPE_WEBHOOK_SECRET: return whole("whsec_" + mixed(rnd, 32, ALNUM));
       case RuleIds.GOOGLE_API_KEY: return whole("AIza" + random(rnd, 34, B64URL) + random(rnd, 1, ALNUM));
-      case RuleIds.NPM_TOKEN: return whole("npm_" + mixed(rnd, 36, ALNUM));
+      case RuleIds.NPM_TOKEN: return whole("npm_" + checksummed(rnd));
       case RuleIds.SLACK_WEBHOOK_URL: return slackWebhook(rnd);
       case RuleIds.OPENAI_API_KEY: return whole(openAi(rnd));
       case RuleIds.ANTHROPIC_API_KEY: return whole("sk-ant-api03-" + random(rnd, 93, B64URL) + "AA");
@@ -87,8 +87,18 @@ public final class ExampleSecrets {
         String name = "u" + word(rnd, 8);
         return new String[] {"build started by " + name, name};
       }
-      default: throw new IllegalArgumentException("no rule with id " + rule);
+      default:
+        if (rule >= RuleIds.FIRST_FAMILY && rule < RuleIds.COUNT) {
+          return whole(TokenFamilies.example(rule, rnd));
+        }
+        throw new IllegalArgumentException("no rule with id " + rule);
     }
+  }
+
+  /** 30 random base62 chars and their CRC32 in base62, as GitHub classic and npm tokens end. */
+  private static String checksummed(RandomGenerator rnd) {
+    String random = mixed(rnd, 30, ALNUM);
+    return random + Checksums.crc32Base62(random);
   }
 
   /** Project, service account, admin or legacy keys: random base64url bodies of their real lengths. */

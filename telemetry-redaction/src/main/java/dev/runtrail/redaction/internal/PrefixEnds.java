@@ -14,14 +14,17 @@ final class PrefixEnds {
       "hf: ", "op:d", "oo:d", "or:d", // hf_ dop_ doo_ dor_
       "at:p", "ss:p", "ca:p", "pa:p", // shpat_ shpss_ shpca_ shppa_
       "sa:l", "lc:g", // glsa_ glc_
-      "kr:c", "in:l"); // dckr_ lin_
+      "kr:c", "in:l") // dckr_ lin_
+      .with(TokenFamilies.separatorEnds('_'));
   /** The same for '-' prefixes. */
   static final PrefixEnds DASH = of(
       "at:*", "dt:l", "tt:p", "rt:l", "bt:c", "ft:l", "mt:i", "nt:e", "as:o", // glpat- glsoat- gldt- ...
       "xb:o", "xp:o", "xa:o", "xr:o", "xs:o", "xe:o", "pp:a", // xoxb- ... xapp-
       "sk: ", "pi:y", // sk- pypi-
       "AK:*", "ey:k", // PMAK- NRAK- key-
-      "KU:R", "II:R", "JS:R", "PX:S"); // HRKU- NRII- NRJS- GOCSPX-
+      "KU:R", "II:R", "JS:R", "PX:S", // HRKU- NRII- NRJS- GOCSPX-
+      "ct:f") // glffct-
+      .with(TokenFamilies.separatorEnds('-'));
 
   private static final byte ANY = 1;
   private static final byte BOUNDARY = 2;
@@ -45,6 +48,21 @@ final class PrefixEnds {
       ends.third[e.charAt(0) << 7 | e.charAt(1)] = (byte) (c == '*' ? ANY : c == ' ' ? BOUNDARY : c);
     }
     return ends;
+  }
+
+  /**
+   * Adds the endings of the token families' prefixes ({@link TokenFamilies}); where two prefixes share an
+   * ending but not the char before it, any char may come before.
+   */
+  private PrefixEnds with(java.util.List<String> entries) {
+    for (String e : entries) {
+      int slot = e.charAt(0) << 7 | e.charAt(1);
+      char c = e.charAt(3);
+      byte need = (byte) (c == ' ' ? BOUNDARY : c);
+      byte old = third[slot];
+      third[slot] = old == 0 || old == need ? need : ANY;
+    }
+    return this;
   }
 
   /** True when the chars before {@code sep} may end a known prefix (a superset: the matcher decides). */

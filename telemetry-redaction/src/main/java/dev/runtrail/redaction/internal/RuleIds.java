@@ -54,7 +54,9 @@ public final class RuleIds {
   public static final int IPV4_ADDRESS = 46;
   public static final int IPV6_ADDRESS = 47;
   public static final int USER_NAME = 48;
-  public static final int COUNT = 49;
+  /** Rules up to here have constants; the token families' rules follow ({@link TokenFamilies}). */
+  public static final int FIRST_FAMILY = TokenFamilies.FIRST_RULE;
+  public static final int COUNT = FIRST_FAMILY + TokenFamilies.RULE_COUNT;
 
   private static final String[] NAMES = {
     "sensitive-key", "pii-key", "aws-access-key-id", "github-token", "github-fine-grained-token",
@@ -72,17 +74,22 @@ public final class RuleIds {
   private RuleIds() {}
 
   public static String name(int id) {
-    return NAMES[id];
+    return id < FIRST_FAMILY ? NAMES[id] : TokenFamilies.name(id);
   }
 
   /** Id for a rule name, or -1. */
   public static int byName(String name) {
     for (int i = 0; i < COUNT; i++) {
-      if (NAMES[i].equals(name)) {
+      if (name(i).equals(name)) {
         return i;
       }
     }
     return -1;
+  }
+
+  /** True when rule {@code id} is in the rule set {@code low} (ids 0-63) / {@code high} (ids 64-127). */
+  public static boolean in(int id, long low, long high) {
+    return id < 64 ? (low & (1L << id)) != 0 : (high & (1L << (id - 64))) != 0;
   }
 
   /** 0 = every mode (secrets), 1 = balanced and strict, 2 = strict only. */

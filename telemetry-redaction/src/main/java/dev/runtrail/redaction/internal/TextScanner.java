@@ -18,6 +18,9 @@ public final class TextScanner {
   private final int[] steps;
   private final int[] multi;
   private final long enabledRules;
+  private final long enabledRulesHigh;
+  /** True when any token family rule is on ({@link TokenFamilies}). */
+  private final boolean families;
   private final Replacement replacement;
   private final IntConsumer onMatch;
   private final Assignment assignment;
@@ -38,6 +41,12 @@ public final class TextScanner {
   /** @param onMatch told the rule id of each replacement (must not throw) */
   public TextScanner(ScannerSettings settings, IntConsumer onMatch) {
     this.enabledRules = settings.enabledRules();
+    this.enabledRulesHigh = settings.enabledRulesHigh();
+    boolean anyFamily = false;
+    for (int rule = RuleIds.FIRST_FAMILY; rule < RuleIds.COUNT; rule++) {
+      anyFamily |= settings.enabled(rule);
+    }
+    this.families = anyFamily;
     this.replacement = settings.replacement();
     this.onMatch = onMatch;
     KeyClassifier keys = settings.keys();
@@ -58,7 +67,7 @@ public final class TextScanner {
     String user = settings.userName();
     this.userName = enabled(RuleIds.USER_NAME) && user != null && user.length() >= UserName.MIN_LENGTH
         && user.charAt(0) < 128 ? new UserName(user) : null;
-    AnchorTable table = new AnchorTable(enabledRules, userName == null ? 0 : userName.firstChar());
+    AnchorTable table = new AnchorTable(enabledRules, userName == null ? 0 : userName.firstChar(), families);
     this.kinds = table.kinds;
     this.steps = table.steps;
     this.multi = table.multi;
@@ -109,7 +118,7 @@ public final class TextScanner {
       int rule = ScanResult.rule(r);
       int end = ScanResult.end(r);
       int start = Math.max(ScanResult.start(r), copied);
-      if ((allowed & (1L << rule)) != 0 && end > start) {
+      if (RuleIds.in(rule, allowed, enabledRulesHigh) && end > start) {
         if (out == null) {
           out = new StringBuilder(n + 16);
         }
@@ -186,7 +195,10 @@ public final class TextScanner {
       case AnchorTable.J:
         return i >= 2 && prev == 'y' && s.charAt(i - 2) == 'e' ? i : i + 1;
       case AnchorTable.UPPER_A:
-        return !CharClass.isAlnum(prev) && i + 1 < n && VendorTokens.isUpperASecond(s.charAt(i + 1)) ? i : i + 1;
+        return !CharClass.isAlnum(prev) && i + 1 < n && (VendorTokens.isUpperASecond(s.charAt(i + 1))
+            || families && TokenFamilies.mayStartAtA(s, i, prev)) ? i : i + 1;
+      case AnchorTable.PAIR:
+        return atTokenStart(s, i - 1) && TokenFamilies.mayStartPair(s, i - 1) ? i : i + 1;
       case AnchorTable.UPPER_G:
         return prev == 'S' && atTokenStart(s, i - 1) && CharClass.matches(s, i + 1, ".") ? i : i + 1;
       case AnchorTable.LOWER_A:
@@ -194,6 +206,7 @@ public final class TextScanner {
       case AnchorTable.DOT:
         return prev == '9' && i >= 4 && s.charAt(i - 2) == '2' && s.charAt(i - 3) == 'a' && s.charAt(i - 4) == 'y'
             || prev == '1' && i >= 8 && s.charAt(i - 2) == 'v' && CharClass.matches(s, i - 8, ".atlasv")
+            || prev == '1' && families && TokenFamilies.endsPrefix(s, i, "dt0c01")
             || prev == 's' && (atTokenStart(s, i - 1) || i >= 5 && CharClass.matches(s, i - 5, SlackWebhook.BARE_HOST))
             ? i : i + 1;
       case AnchorTable.LOWER_P:
@@ -201,7 +214,8 @@ public final class TextScanner {
       case AnchorTable.LOWER_V:
         return prev == 'h' && atTokenStart(s, i - 1) && CharClass.matches(s, i + 2, ".") ? i : i + 1;
       case AnchorTable.TILDE:
-        return prev == 'Q' && i >= 5 && CharClass.isDigit(s.charAt(i - 2)) ? i : i + 1;
+        return prev == 'Q' && i >= 5 && CharClass.isDigit(s.charAt(i - 2))
+            || prev == '6' && families && TokenFamilies.endsPrefix(s, i, "sha256") ? i : i + 1;
       case AnchorTable.UPPER_K:
         return atTokenStart(s, i - 1) ? i : i + 1;
       case AnchorTable.DISCORD:
@@ -227,8 +241,9 @@ public final class TextScanner {
     }
   }
 
+  /** True when {@code p} is a position in {@code s} with no alphanumeric before it. */
   private static boolean atTokenStart(String s, int p) {
-    return p == 0 || !CharClass.isAlnum(s.charAt(p - 1));
+    return p == 0 || p > 0 && !CharClass.isAlnum(s.charAt(p - 1));
   }
 
   private static int quickSkipDash(String s, int i, int n) {
@@ -284,11 +299,13 @@ public final class TextScanner {
       case AnchorTable.DASH:
         return dash(s, i);
       case AnchorTable.UNDERSCORE:
-        return VendorTokens.underscore(s, i);
+        return orElse(VendorTokens.underscore(s, i), s, i);
       case AnchorTable.J:
-        return Jwt.match(s, i, jwtMemo);
+        return jay(s, i, jwtMemo);
       case AnchorTable.UPPER_A:
-        return VendorTokens.upperA(s, i);
+        return upperA(s, i);
+      case AnchorTable.PAIR:
+        return TokenFamilies.pair(s, i - 1);
       case AnchorTable.B:
         return PasswordPhrases.mayBeIdentifiedBy(s, i) ? PasswordPhrases.identifiedBy(s, i) : AuthScheme.match(s, i);
       case AnchorTable.PASSWORD_W:
@@ -316,7 +333,7 @@ public final class TextScanner {
       case AnchorTable.LOWER_V:
         return PlatformTokens.vault(s, i - 1);
       case AnchorTable.TILDE:
-        return PlatformTokens.azureAd(s, i);
+        return s.charAt(i - 1) == '6' ? TokenFamilies.tilde(s, i - 6) : PlatformTokens.azureAd(s, i);
       case AnchorTable.UPPER_K:
         return ServiceTokens.twilio(s, i - 1);
       case AnchorTable.DISCORD:
@@ -332,7 +349,8 @@ public final class TextScanner {
   private long dot(String s, int i) {
     char prev = s.charAt(i - 1);
     if (prev == '1') {
-      return PlatformTokens.terraformCloud(s, i);
+      return families && TokenFamilies.endsPrefix(s, i, "dt0c01")
+          ? TokenFamilies.dot(s, i - 6) : PlatformTokens.terraformCloud(s, i);
     }
     if (prev != 's') {
       return VendorTokens.googleOAuth(s, i);
@@ -373,7 +391,39 @@ public final class TextScanner {
       }
       // not a flag: a token whose body starts with '-' (GOCSPX--0fV...) follows its prefix's '-'
     }
-    return VendorTokens.dash(s, d);
+    return orElse(VendorTokens.dash(s, d), s, d);
+  }
+
+  /**
+   * After the hand-written prefix matchers failed at separator {@code sep}: a checksum-valid GitHub or npm
+   * token or a structured Slack token glued to what precedes it, then the token families.
+   */
+  private long orElse(long r, String s, int sep) {
+    if (ScanResult.isMatch(r) || !families) {
+      return r;
+    }
+    long glued = s.charAt(sep) == '_' ? Checksums.gluedCrcToken(s, sep) : Checksums.gluedSlackToken(s, sep);
+    return ScanResult.isMatch(glued) ? glued : TokenFamilies.atSeparator(s, sep);
+  }
+
+  /** 'J': a JWT, else (after {@code eyJrIjoi}) a Grafana API key. The JWT's memo is kept on a miss. */
+  private long jay(String s, int i, int jwtMemo) {
+    long r = Jwt.match(s, i, jwtMemo);
+    if (ScanResult.isMatch(r) || !families || i < 2 || !CharClass.matches(s, i - 2, "eyJrIjoi")) {
+      return r;
+    }
+    long grafana = TokenFamilies.j(s, i - 2);
+    return ScanResult.isMatch(grafana) ? grafana : r;
+  }
+
+  /** 'A' at a token start: AWS, Google, Atlassian, age; then the token families (and Telegram after ':'). */
+  private long upperA(String s, int a) {
+    long r = VendorTokens.upperA(s, a);
+    if (ScanResult.isMatch(r) || !families || a > 0 && CharClass.isAlnum(s.charAt(a - 1))) {
+      return r;
+    }
+    long family = a > 1 && s.charAt(a - 1) == ':' ? TokenFamilies.telegram(s, a) : TokenFamilies.upperA(s, a);
+    return ScanResult.isMatch(family) ? family : r;
   }
 
   /**

@@ -18,7 +18,7 @@ import static dev.runtrail.redaction.internal.CharClass.WORD;
 final class VendorTokens {
   private static final String[] GITHUB = {"ghp", "gho", "ghu", "ghs", "ghr"};
   private static final String[] GITLAB = {
-    "glpat", "gldt", "glptt", "glrt", "glcbt", "glft", "glimt", "glagent", "gloas", "glsoat"
+    "glpat", "gldt", "glptt", "glrt", "glcbt", "glft", "glimt", "glagent", "gloas", "glsoat", "glffct"
   };
   private static final String[] SLACK = {"xoxb", "xoxp", "xoxa", "xoxr", "xoxs", "xoxe", "xapp"};
   private static final String[] SHOPIFY = {"shpat", "shpss", "shpca", "shppa"};

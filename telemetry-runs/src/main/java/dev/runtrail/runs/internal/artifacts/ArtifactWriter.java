@@ -19,14 +19,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes a finished run's artifacts into its folder, each atomically: plan.json, otlp-traces.json,
- * report.html, then summary.json last — its presence marks a finished run. An artifact that fails does
- * not stop the others, and summary.json is written whatever happened before it; the failures are
- * returned together.
+ * Writes a finished run's artifacts into its folder: plan.json, otlp-traces.json and report.html
+ * directly, then summary.json last and atomically (temp file and rename) — its presence marks a finished
+ * run, and since it is renamed into place only after the others were written and closed, a folder with a
+ * summary.json holds them complete (after a crash of the process; see {@link AtomicFiles} for an OS
+ * crash). An artifact that fails does not stop the others, and summary.json is written whatever happened
+ * before it; the failures are returned together.
  */
 public final class ArtifactWriter {
 
-  /** Where artifact bytes go: {@link AtomicFiles#write(Path, AtomicFiles.Content)}, or a test's recorder. */
+  /** Where artifact bytes go: {@link AtomicFiles}, or a test's recorder. */
   @FunctionalInterface
   public interface FileWriter {
     void write(Path file, AtomicFiles.Content content) throws IOException;
@@ -34,13 +36,25 @@ public final class ArtifactWriter {
 
   private final OtlpTracesFile otlp = new OtlpTracesFile();
   private final FileWriter files;
+  private final FileWriter marker;
 
+  /** Writes the artifacts in place and summary.json atomically. */
   public ArtifactWriter() {
-    this(AtomicFiles::write);
+    this(AtomicFiles::writeDirect, AtomicFiles::write);
   }
 
+  /** Writes every artifact, summary.json included, with {@code files}. */
   public ArtifactWriter(FileWriter files) {
+    this(files, files);
+  }
+
+  /**
+   * @param files writes plan.json, otlp-traces.json and report.html
+   * @param marker writes summary.json, the file that marks the folder complete (must be atomic)
+   */
+  public ArtifactWriter(FileWriter files, FileWriter marker) {
     this.files = files;
+    this.marker = marker;
   }
 
   /**
@@ -68,7 +82,7 @@ public final class ArtifactWriter {
     attempt(failures, ArtifactNames.REPORT,
         () -> files.write(directory.resolve(ArtifactNames.REPORT), text(ReportHtml.render(summary, trail, trailProblems))));
     attempt(failures, ArtifactNames.SUMMARY,
-        () -> files.write(directory.resolve(ArtifactNames.SUMMARY), text(SummaryJson.write(summary))));
+        () -> marker.write(directory.resolve(ArtifactNames.SUMMARY), text(SummaryJson.write(summary))));
     return new Written(summary, trail, trailProblems, directory, List.copyOf(failures));
   }
 

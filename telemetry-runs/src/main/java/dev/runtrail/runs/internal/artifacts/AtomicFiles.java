@@ -2,18 +2,21 @@ package dev.runtrail.runs.internal.artifacts;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 
 /**
- * Writes a file so that readers see either the old content or the complete new one, never a part:
- * the bytes go to a temp file in the same folder, are forced to disk, then the temp file is renamed
- * over the target. A failure (or a crash) leaves the target as it was.
+ * Writes files for the run store. {@link #write} is atomic: the bytes go to a temp file in the same
+ * folder that is then renamed over the target, so readers (and the store after a process crash) see
+ * either the old content or the complete new one, never a part. {@link #writeDirect} writes in place,
+ * for files whose completeness a later atomic write vouches for (a run folder's summary.json).
+ *
+ * <p>Neither forces the bytes to disk: a rename is atomic for every process on the machine as soon as
+ * it returns, which is what a crash of the writing process needs; surviving an OS crash or power loss
+ * is left to the index and {@code runtrail runs reindex} (see the module README), not paid per file.
  */
 public final class AtomicFiles {
 
@@ -29,23 +32,30 @@ public final class AtomicFiles {
     write(target, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
   }
 
+  /** Writes the file atomically (temp file and rename), creating its folder if needed. */
   public static void write(Path target, Content content) throws IOException {
     Path folder = target.toAbsolutePath().getParent();
     Files.createDirectories(folder);
     Path temp = Files.createTempFile(folder, "." + target.getFileName(), ".tmp");
     try {
-      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
-          OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
+      try (OutputStream out = Files.newOutputStream(temp)) {
         content.writeTo(out);
-        out.flush();
-        channel.force(true);
       }
       move(temp, target);
     } catch (IOException | RuntimeException | Error e) {
       Files.deleteIfExists(temp);
       throw e;
     }
-    forceFolder(folder);
+  }
+
+  /**
+   * Writes (creates or truncates) the file in place, in an existing folder. A failure or a crash can
+   * leave part of it behind: use only where an atomic write that follows marks the files complete.
+   */
+  public static void writeDirect(Path target, Content content) throws IOException {
+    try (OutputStream out = Files.newOutputStream(target)) {
+      content.writeTo(out);
+    }
   }
 
   private static void move(Path temp, Path target) throws IOException {
@@ -54,15 +64,6 @@ public final class AtomicFiles {
     } catch (AtomicMoveNotSupportedException e) {
       // Same folder, so this only happens on unusual file systems; rename is still the best we have.
       Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-    }
-  }
-
-  /** Makes the rename itself durable where the platform allows forcing a directory (Linux does). */
-  private static void forceFolder(Path folder) {
-    try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
-      channel.force(true);
-    } catch (IOException | UnsupportedOperationException e) {
-      // Not supported on this platform (e.g. Windows): the rename is atomic, only its durability is weaker.
     }
   }
 }

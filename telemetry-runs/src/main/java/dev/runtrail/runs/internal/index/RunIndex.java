@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,8 @@ import org.sqlite.SQLiteConfig;
  * The SQLite index {@code runs.db}: one row per run, its steps and its trail events, written when a run
  * finishes and rebuildable from the run folders. WAL mode and a busy timeout let several processes
  * write the same file; every statement is prepared (no SQL is built from user input). Not thread-safe:
- * one instance per thread, closed after use.
+ * one thread at a time (the run store's exporter keeps one open for its life and serializes its batches;
+ * commands open one per use).
  */
 public final class RunIndex implements AutoCloseable {
 
@@ -39,6 +41,8 @@ public final class RunIndex implements AutoCloseable {
       + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   private static final String INSERT_EVENT =
       "INSERT OR REPLACE INTO trail_events (run_id, seq, ts, type, step, data) VALUES (?, ?, ?, ?, ?, ?)";
+  private static final List<String> DELETES = List.of("DELETE FROM trail_events WHERE run_id = ?",
+      "DELETE FROM steps WHERE run_id = ?", "DELETE FROM runs WHERE run_id = ?");
 
   private final Connection connection;
   private final Path file;
@@ -88,16 +92,37 @@ public final class RunIndex implements AutoCloseable {
   /** Adds or replaces a run with its steps and trail events, in one transaction. */
   public void put(RunSummary run, List<TrailEvent> trail, String relativeDir) {
     inTransaction("indexing run " + run.runId(), () -> {
-      deleteRows(run.runId());
-      insertRun(run, relativeDir);
-      insertSteps(run);
-      insertEvents(run.runId(), trail);
+      try (Rows rows = new Rows()) {
+        rows.put(new IndexedRunData(run, trail, relativeDir));
+      }
     });
+  }
+
+  /**
+   * Adds or replaces runs with their steps and trail events, all in one transaction (one commit, so
+   * one WAL sync at most, for the whole batch); nothing of the batch is indexed when it fails.
+   */
+  public void putAll(List<IndexedRunData> runs) {
+    if (runs.isEmpty()) {
+      return;
+    }
+    inTransaction("indexing " + runs.size() + (runs.size() == 1 ? " run (" : " runs (") + runs.get(0).summary().runId()
+        + (runs.size() == 1 ? ")" : ", ...)"), () -> {
+          try (Rows rows = new Rows()) {
+            for (IndexedRunData run : runs) {
+              rows.put(run);
+            }
+          }
+        });
   }
 
   /** Removes a run and its rows; no error when it is not indexed. */
   public void delete(String runId) {
-    inTransaction("removing run " + runId, () -> deleteRows(runId));
+    inTransaction("removing run " + runId, () -> {
+      try (Rows rows = new Rows()) {
+        rows.delete(runId);
+      }
+    });
   }
 
   /** Rebuilds: removes every row, then adds each run the source gives, all in one transaction. */
@@ -108,11 +133,10 @@ public final class RunIndex implements AutoCloseable {
         statement.execute("DELETE FROM steps");
         statement.execute("DELETE FROM runs");
       }
-      for (IndexedRunData data : runs) {
-        deleteRows(data.summary().runId());
-        insertRun(data.summary(), data.relativeDir());
-        insertSteps(data.summary());
-        insertEvents(data.summary().runId(), data.trail());
+      try (Rows rows = new Rows()) {
+        for (IndexedRunData data : runs) {
+          rows.put(data);
+        }
       }
     });
   }
@@ -120,88 +144,121 @@ public final class RunIndex implements AutoCloseable {
   /** A run read from its folder, ready to index. */
   public record IndexedRunData(RunSummary summary, List<TrailEvent> trail, String relativeDir) {}
 
-  private void deleteRows(String runId) throws SQLException {
-    for (String table : List.of("trail_events", "steps", "runs")) {
-      try (PreparedStatement delete = connection.prepareStatement(deleteSql(table))) {
+  /** The statements that write a run's rows, prepared once for all the runs of a transaction. */
+  private final class Rows implements AutoCloseable {
+
+    private final List<PreparedStatement> deletes = new ArrayList<>();
+    private final PreparedStatement insertRun;
+    private final PreparedStatement insertStep;
+    private final PreparedStatement insertEvent;
+
+    Rows() throws SQLException {
+      try {
+        for (String sql : DELETES) {
+          deletes.add(connection.prepareStatement(sql));
+        }
+        insertRun = connection.prepareStatement(INSERT_RUN);
+        insertStep = connection.prepareStatement(INSERT_STEP);
+        insertEvent = connection.prepareStatement(INSERT_EVENT);
+      } catch (SQLException e) {
+        close();
+        throw e;
+      }
+    }
+
+    void put(IndexedRunData data) throws SQLException {
+      RunSummary run = data.summary();
+      delete(run.runId());
+      insertRun(insertRun, run, data.relativeDir());
+      insertSteps(insertStep, run);
+      insertEvents(insertEvent, run.runId(), data.trail());
+    }
+
+    void delete(String runId) throws SQLException {
+      for (PreparedStatement delete : deletes) {
         delete.setString(1, runId);
         delete.executeUpdate();
       }
     }
-  }
 
-  private static String deleteSql(String table) {
-    switch (table) {
-      case "trail_events":
-        return "DELETE FROM trail_events WHERE run_id = ?";
-      case "steps":
-        return "DELETE FROM steps WHERE run_id = ?";
-      default:
-        return "DELETE FROM runs WHERE run_id = ?";
+    @Override
+    public void close() throws SQLException {
+      SQLException failure = null;
+      List<PreparedStatement> all = new ArrayList<>(deletes);
+      Collections.addAll(all, insertRun, insertStep, insertEvent);
+      for (PreparedStatement statement : all) {
+        try {
+          if (statement != null) {
+            statement.close();
+          }
+        } catch (SQLException e) {
+          failure = failure == null ? e : failure;
+        }
+      }
+      if (failure != null) {
+        throw failure;
+      }
     }
   }
 
-  private void insertRun(RunSummary run, String relativeDir) throws SQLException {
-    try (PreparedStatement insert = connection.prepareStatement(INSERT_RUN)) {
+  private static void insertRun(PreparedStatement insert, RunSummary run, String relativeDir) throws SQLException {
+    int i = 0;
+    insert.setString(++i, run.runId());
+    insert.setString(++i, run.name());
+    insert.setString(++i, run.env());
+    insert.setString(++i, run.target());
+    insert.setString(++i, run.planHash());
+    insert.setLong(++i, run.startedAt().toEpochMilli());
+    insert.setLong(++i, run.endedAt().toEpochMilli());
+    insert.setLong(++i, run.durationMs());
+    insert.setString(++i, run.status());
+    insert.setString(++i, run.errorCode());
+    insert.setString(++i, run.errorMessage());
+    insert.setString(++i, run.failedStep());
+    insert.setInt(++i, run.retries());
+    insert.setString(++i, run.runner());
+    insert.setString(++i, run.ticket());
+    insert.setString(++i, run.gitSha());
+    insert.setString(++i, run.gitBranch());
+    insert.setString(++i, run.traceId());
+    insert.setString(++i, run.correlationId());
+    insert.setString(++i, run.sessionId());
+    if (run.spansSampled() == null) {
+      insert.setNull(++i, Types.INTEGER);
+    } else {
+      insert.setInt(++i, run.spansSampled() ? 1 : 0);
+    }
+    insert.setString(++i, JsonTree.toJson(run.policy()));
+    insert.setString(++i, relativeDir);
+    insert.setLong(++i, Instant.now().toEpochMilli());
+    insert.executeUpdate();
+  }
+
+  private static void insertSteps(PreparedStatement insert, RunSummary run) throws SQLException {
+    int ordinal = 0;
+    for (StepSummary step : run.steps()) {
       int i = 0;
       insert.setString(++i, run.runId());
-      insert.setString(++i, run.name());
-      insert.setString(++i, run.env());
-      insert.setString(++i, run.target());
-      insert.setString(++i, run.planHash());
-      insert.setLong(++i, run.startedAt().toEpochMilli());
-      insert.setLong(++i, run.endedAt().toEpochMilli());
-      insert.setLong(++i, run.durationMs());
-      insert.setString(++i, run.status());
-      insert.setString(++i, run.errorCode());
-      insert.setString(++i, run.errorMessage());
-      insert.setString(++i, run.failedStep());
-      insert.setInt(++i, run.retries());
-      insert.setString(++i, run.runner());
-      insert.setString(++i, run.ticket());
-      insert.setString(++i, run.gitSha());
-      insert.setString(++i, run.gitBranch());
-      insert.setString(++i, run.traceId());
-      insert.setString(++i, run.correlationId());
-      insert.setString(++i, run.sessionId());
-      if (run.spansSampled() == null) {
+      insert.setInt(++i, ordinal++);
+      insert.setString(++i, step.path());
+      insert.setString(++i, step.parentPath());
+      insert.setLong(++i, step.startedAt().toEpochMilli());
+      insert.setLong(++i, step.endedAt().toEpochMilli());
+      insert.setLong(++i, step.durationMs());
+      insert.setString(++i, step.status());
+      if (step.exitCode() == null) {
         insert.setNull(++i, Types.INTEGER);
       } else {
-        insert.setInt(++i, run.spansSampled() ? 1 : 0);
+        insert.setInt(++i, step.exitCode());
       }
-      insert.setString(++i, JsonTree.toJson(run.policy()));
-      insert.setString(++i, relativeDir);
-      insert.setLong(++i, Instant.now().toEpochMilli());
-      insert.executeUpdate();
+      insert.setString(++i, step.errorCode());
+      insert.setString(++i, step.errorMessage());
+      insert.setInt(++i, step.retries());
+      insert.setString(++i, JsonTree.toJson(attempts(step)));
+      insert.setString(++i, step.stderrTail());
+      insert.addBatch();
     }
-  }
-
-  private void insertSteps(RunSummary run) throws SQLException {
-    try (PreparedStatement insert = connection.prepareStatement(INSERT_STEP)) {
-      int ordinal = 0;
-      for (StepSummary step : run.steps()) {
-        int i = 0;
-        insert.setString(++i, run.runId());
-        insert.setInt(++i, ordinal++);
-        insert.setString(++i, step.path());
-        insert.setString(++i, step.parentPath());
-        insert.setLong(++i, step.startedAt().toEpochMilli());
-        insert.setLong(++i, step.endedAt().toEpochMilli());
-        insert.setLong(++i, step.durationMs());
-        insert.setString(++i, step.status());
-        if (step.exitCode() == null) {
-          insert.setNull(++i, Types.INTEGER);
-        } else {
-          insert.setInt(++i, step.exitCode());
-        }
-        insert.setString(++i, step.errorCode());
-        insert.setString(++i, step.errorMessage());
-        insert.setInt(++i, step.retries());
-        insert.setString(++i, JsonTree.toJson(attempts(step)));
-        insert.setString(++i, step.stderrTail());
-        insert.addBatch();
-      }
-      insert.executeBatch();
-    }
+    insert.executeBatch();
   }
 
   private static List<Object> attempts(StepSummary step) {
@@ -217,22 +274,21 @@ public final class RunIndex implements AutoCloseable {
     return attempts;
   }
 
-  private void insertEvents(String runId, List<TrailEvent> trail) throws SQLException {
-    try (PreparedStatement insert = connection.prepareStatement(INSERT_EVENT)) {
-      for (TrailEvent event : trail) {
-        if (!event.runId().equals(runId)) {
-          continue;
-        }
-        insert.setString(1, runId);
-        insert.setLong(2, event.sequence());
-        insert.setLong(3, event.timestamp().toEpochMilli());
-        insert.setString(4, event.type());
-        insert.setString(5, event.step());
-        insert.setString(6, JsonTree.toJson(event.data()));
-        insert.addBatch();
+  private static void insertEvents(PreparedStatement insert, String runId, List<TrailEvent> trail)
+      throws SQLException {
+    for (TrailEvent event : trail) {
+      if (!event.runId().equals(runId)) {
+        continue;
       }
-      insert.executeBatch();
+      insert.setString(1, runId);
+      insert.setLong(2, event.sequence());
+      insert.setLong(3, event.timestamp().toEpochMilli());
+      insert.setString(4, event.type());
+      insert.setString(5, event.step());
+      insert.setString(6, JsonTree.toJson(event.data()));
+      insert.addBatch();
     }
+    insert.executeBatch();
   }
 
   /** Work inside a transaction. */

@@ -1,0 +1,92 @@
+package dev.runtrail.benchmarks.logging;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.OutputStreamAppender;
+import dev.runtrail.logging.logback.RedactingAppender;
+import java.io.OutputStream;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.slf4j.MDC;
+
+/**
+ * The cost of Runtrail's redaction for the app's own log lines (issue 16): the same clean line, two
+ * arguments and an MDC entry, with the same pattern into a discarding stream, through plain Logback and
+ * through {@link RedactingAppender}. Run with {@code -prof gc} for the allocation per line.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+public class LoggingBenchmark {
+  static final String PATTERN = "%d{ISO8601} %-5level [%thread] %logger run_id=%X{run_id} - %msg%n";
+
+  private LoggerContext context;
+  private Logger plain;
+  private Logger redacted;
+  private final String target = "api";
+  private final String sha = "9fceb02d0ae598e95dc970b74767f19372d61af8";
+
+  @Setup
+  public void setUp() {
+    context = new LoggerContext();
+    context.setMDCAdapter(MDC.getMDCAdapter());
+    context.start();
+    plain = logger("plain");
+    plain.addAppender(discarding("PLAIN"));
+    RedactingAppender redacting = new RedactingAppender();
+    redacting.setContext(context);
+    redacting.setName("REDACT");
+    redacting.addAppender(discarding("BEHIND-REDACT"));
+    redacting.start();
+    redacted = logger("redacted");
+    redacted.addAppender(redacting);
+    MDC.put("run_id", "run-20260211-142530-1a2b3c");
+  }
+
+  @TearDown
+  public void tearDown() {
+    MDC.clear();
+    context.stop();
+  }
+
+  @Benchmark
+  public void plainLogback() {
+    plain.info("deployed {} at {}", target, sha);
+  }
+
+  @Benchmark
+  public void redactingAppender() {
+    redacted.info("deployed {} at {}", target, sha);
+  }
+
+  private Logger logger(String name) {
+    Logger logger = context.getLogger(name);
+    logger.setAdditive(false);
+    logger.setLevel(Level.INFO);
+    return logger;
+  }
+
+  private OutputStreamAppender<ILoggingEvent> discarding(String name) {
+    PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+    encoder.setContext(context);
+    encoder.setPattern(PATTERN);
+    encoder.start();
+    OutputStreamAppender<ILoggingEvent> appender = new OutputStreamAppender<>();
+    appender.setContext(context);
+    appender.setName(name);
+    appender.setEncoder(encoder);
+    appender.setOutputStream(OutputStream.nullOutputStream());
+    appender.start();
+    return appender;
+  }
+}
