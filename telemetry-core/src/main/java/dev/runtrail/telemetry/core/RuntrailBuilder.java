@@ -19,7 +19,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Configures a {@link Telemetry}. Settings not given here come from {@code RUNTRAIL_*} variables
  * (see {@link Setting}); {@code OTEL_*} variables configure the OpenTelemetry SDK unless the app
- * passes its own {@link OpenTelemetry} or a {@link SpanExporter}.
+ * passes its own {@link OpenTelemetry} or a {@link SpanExporter}, or the OpenTelemetry Java agent is
+ * attached: then Runtrail's spans go through the agent's pipeline ({@code RUNTRAIL_OTEL_SDK}, default
+ * {@code auto}; {@code own} builds Runtrail's SDK anyway). The agent's exporter cannot be wrapped:
+ * everything Runtrail records is redacted before it reaches the agent's spans, but what the agent's own
+ * instrumentations record is not Runtrail's to redact.
  *
  * <pre>{@code
  * Telemetry telemetry = Runtrail.builder()
@@ -64,7 +68,8 @@ public final class RuntrailBuilder {
   }
 
   /**
-   * Uses the app's OpenTelemetry instead of building one from {@code OTEL_*}. Runtrail then cannot add
+   * Uses the app's OpenTelemetry instead of building one from {@code OTEL_*} (or using the Java agent's,
+   * whatever {@code RUNTRAIL_OTEL_SDK} says; so does {@link #spanExporter}). Runtrail then cannot add
    * its span processor: spans are not sampled per run nor copied to the run store, and the redacting
    * exporter is not installed — wrap your exporter with {@link Runtrail#redactingExporter} for that.
    */

@@ -209,7 +209,7 @@ public final class RuntrailTelemetry implements Telemetry {
     return propagation;
   }
 
-  /** The OpenTelemetry instance spans go to (Runtrail's own, or the app's). */
+  /** The OpenTelemetry instance spans go to (Runtrail's own, the app's, or the Java agent's). */
   public OpenTelemetry openTelemetry() {
     return tracing.openTelemetry();
   }

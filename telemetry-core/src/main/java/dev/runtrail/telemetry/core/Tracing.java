@@ -6,6 +6,7 @@ import dev.runtrail.telemetry.core.internal.SelfMonitor;
 import dev.runtrail.telemetry.core.internal.redact.RedactingLogRecordExporter;
 import dev.runtrail.telemetry.core.internal.redact.RedactingSpanExporter;
 import dev.runtrail.telemetry.core.internal.redact.TelemetryRedactor;
+import dev.runtrail.telemetry.core.internal.trace.JavaAgent;
 import dev.runtrail.telemetry.core.internal.trace.RunSpanBuffer;
 import dev.runtrail.telemetry.core.internal.trace.RunTraceIdGenerator;
 import io.opentelemetry.api.GlobalOpenTelemetry;
@@ -27,17 +28,27 @@ import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Where spans go: the app's OpenTelemetry, an exporter given in code, or an SDK autoconfigured from
- * {@code OTEL_*} variables — in the last two, with Runtrail's redacting exporter, run-level span
- * buffer and trace id generator installed.
+ * Where spans go: the app's OpenTelemetry, an exporter given in code, the OpenTelemetry Java agent's
+ * pipeline when the agent is attached ({@code RUNTRAIL_OTEL_SDK=auto|agent}), or an SDK autoconfigured
+ * from {@code OTEL_*} variables — in the exporter and autoconfigured cases, with Runtrail's redacting
+ * exporter, run-level span buffer and trace id generator installed.
+ *
+ * <p>With the agent, Runtrail cannot wrap the agent's exporter: what Runtrail records (span names,
+ * attributes, events, exception messages, trail events) is redacted before it reaches the agent's span,
+ * but spans and attributes made by the agent's own instrumentations, and values the app sets directly on
+ * a span, leave unredacted; runs are not sampled per run, and the run store gets no spans.
  */
 final class Tracing {
 
   static final String INSTRUMENTATION_SCOPE = "dev.runtrail";
+  private static final Logger LOG = LoggerFactory.getLogger("runtrail");
   private static final int MAX_SPANS_PER_RUN = 10_000;
 
   private final OpenTelemetry openTelemetry;
@@ -59,8 +70,14 @@ final class Tracing {
    */
   static Tracing create(RuntrailBuilder b, RuntrailConfig config, TelemetryRedactor redactor, SelfMonitor monitor,
       boolean sampleRuns, boolean captureSpans) {
+    String mode = config.getChoice(Setting.OTEL_SDK, List.of("auto", "agent", "own"));
     if (b.openTelemetry != null) {
       return new Tracing(b.openTelemetry, null, null);
+    }
+    if (b.spanExporter == null && usesAgent(mode, config)) {
+      LOG.info("Runtrail: the OpenTelemetry Java agent is attached; run and step spans go through its pipeline"
+          + " (RUNTRAIL_OTEL_SDK=own builds Runtrail's own SDK instead)");
+      return new Tracing(GlobalOpenTelemetry.get(), null, null);
     }
     boolean global = b.registerGlobal != null ? b.registerGlobal : config.getBoolean(Setting.REGISTER_GLOBAL);
     RunSpanBuffer.Group buffers = new RunSpanBuffer.Group(MAX_SPANS_PER_RUN, sampleRuns, captureSpans);
@@ -86,6 +103,19 @@ final class Tracing {
       sdk = autoconfigure(redactor, monitor, buffers, global);
     }
     return new Tracing(sdk, sdk, buffers);
+  }
+
+  /** {@code RUNTRAIL_OTEL_SDK}: whether spans go to the agent's OpenTelemetry (when code gave none). */
+  private static boolean usesAgent(String mode, RuntrailConfig config) {
+    if (mode.equals("own")) {
+      return false;
+    }
+    boolean active = JavaAgent.isActive();
+    if (mode.equals("agent") && !active) {
+      throw config.invalid(Setting.OTEL_SDK, config.raw(Setting.OTEL_SDK), "no OpenTelemetry Java agent is"
+          + " attached (start the JVM with -javaagent:/path/to/opentelemetry-javaagent.jar, or use auto or own)");
+    }
+    return active;
   }
 
   private static OpenTelemetrySdk autoconfigure(TelemetryRedactor redactor, SelfMonitor monitor,
@@ -144,7 +174,7 @@ final class Tracing {
 
   /**
    * Exports the spans ended and log records emitted so far through Runtrail's own SDK, until
-   * {@code deadlineNanos} at most; the app's SDK is left alone.
+   * {@code deadlineNanos} at most; the app's SDK and the agent's are left alone.
    *
    * @return whether that was done in time
    */
@@ -158,7 +188,7 @@ final class Tracing {
     return ownSdk.getSdkLoggerProvider().forceFlush().join(wait, TimeUnit.NANOSECONDS).isSuccess() && spans;
   }
 
-  /** Flushes and shuts down Runtrail's own SDK within the timeout; the app's SDK is left alone. */
+  /** Flushes and shuts down Runtrail's own SDK within the timeout; the app's SDK and the agent's are left alone. */
   void close(Duration timeout) {
     if (ownSdk == null) {
       return;

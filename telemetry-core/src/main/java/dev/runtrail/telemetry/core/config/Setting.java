@@ -24,7 +24,8 @@ public enum Setting {
   PROMETHEUS_HOST("127.0.0.1", "Address the Prometheus endpoint binds to."),
   RUN_STORE("true", "Writes run artifacts and the index when telemetry-runs is on the classpath."),
   RETENTION("prod=90d,staging=30d,dev=7d,*=30d", "Days each env's runs are kept by `runtrail runs prune` (`*` = any other env)."),
-  REGISTER_GLOBAL("false", "Also registers Runtrail's OpenTelemetry as `GlobalOpenTelemetry`.");
+  REGISTER_GLOBAL("false", "Also registers Runtrail's OpenTelemetry as `GlobalOpenTelemetry`."),
+  OTEL_SDK("auto", "`auto`: use the OpenTelemetry Java agent's pipeline when the agent is attached, else build Runtrail's own SDK from `OTEL_*`; `agent`: the agent's, failing at start-up without it; `own`: always Runtrail's own SDK.");
 
   private final String defaultValue;
   private final String description;

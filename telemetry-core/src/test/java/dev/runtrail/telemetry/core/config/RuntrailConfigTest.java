@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.runtrail.telemetry.Telemetry;
 import dev.runtrail.telemetry.core.Runtrail;
+import dev.runtrail.telemetry.core.RuntrailTelemetry;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
@@ -36,6 +38,38 @@ class RuntrailConfigTest {
     assertThatThrownBy(() -> Runtrail.builder().config(config).shutdownHook(false).build())
         .isInstanceOf(InvalidConfigurationException.class)
         .hasMessageContaining("RUNTRAIL_TRAIL_QUEUE_CAPACITY='lots'");
+  }
+
+  @Test
+  void invalidOtelSdkChoiceIsNamed() {
+    RuntrailConfig config = RuntrailConfig.from(
+        Map.of("RUNTRAIL_ENABLED", "true", "RUNTRAIL_OTEL_SDK", "both"), new Properties());
+    assertThatThrownBy(() -> Runtrail.builder().config(config).shutdownHook(false).build())
+        .isInstanceOf(InvalidConfigurationException.class)
+        .hasMessageContaining("RUNTRAIL_OTEL_SDK='both'")
+        .hasMessageContaining("auto, agent, own");
+  }
+
+  @Test
+  void agentSdkWithoutAnAttachedAgentFailsNamingThePropertyAndTheValue() {
+    Properties properties = new Properties();
+    properties.setProperty("runtrail.otel.sdk", "Agent");
+    RuntrailConfig config = RuntrailConfig.from(Map.of("RUNTRAIL_ENABLED", "true"), properties);
+    assertThatThrownBy(() -> Runtrail.builder().config(config).shutdownHook(false).build())
+        .isInstanceOf(InvalidConfigurationException.class)
+        .hasMessageContaining("runtrail.otel.sdk='Agent'")
+        .hasMessageContaining("no OpenTelemetry Java agent is attached");
+  }
+
+  @Test
+  void autoWithoutAnAgentBuildsRuntrailsOwnSdk() {
+    RuntrailConfig config = RuntrailConfig.from(
+        Map.of("RUNTRAIL_ENABLED", "true", "RUNTRAIL_OTEL_SDK", "auto", "RUNTRAIL_TRAIL_SINKS", "none"),
+        new Properties());
+    try (RuntrailTelemetry telemetry = (RuntrailTelemetry) Runtrail.builder().config(config)
+        .discoverRunExporters(false).shutdownHook(false).build()) {
+      assertThat(telemetry.openTelemetry()).isInstanceOf(OpenTelemetrySdk.class);
+    }
   }
 
   @Test

@@ -1,0 +1,80 @@
+package dev.runtrail.spring.boot;
+
+import dev.runtrail.telemetry.Telemetry;
+import dev.runtrail.telemetry.core.Runtrail;
+import dev.runtrail.telemetry.core.RuntrailBuilder;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+/**
+ * Creates Runtrail's {@link Telemetry} bean from the app's own {@link OpenTelemetry} bean (Boot's, when
+ * its OpenTelemetry support is on; else the Java agent's or Runtrail's own SDK, as without Spring) and
+ * its {@link MeterRegistry} (Runtrail's meters then show on Actuator's endpoints), and closes it with the
+ * context. In servlet apps it adds {@link RuntrailCorrelationFilter}. {@code runtrail.enabled=false}
+ * creates none of these beans.
+ *
+ * <pre>{@code
+ * @RestController
+ * class DeployController {
+ *   private final Telemetry telemetry;
+ *   DeployController(Telemetry telemetry) { this.telemetry = telemetry; }
+ *
+ *   @PostMapping("/deploy")
+ *   void deploy() {
+ *     try (RunContext run = telemetry.run("deploy").start()) { ... }   // continues the caller's trace
+ *   }
+ * }
+ * }</pre>
+ */
+@AutoConfiguration(afterName = {
+    "org.springframework.boot.actuate.autoconfigure.opentelemetry.OpenTelemetryAutoConfiguration",
+    "org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration",
+    "org.springframework.boot.actuate.autoconfigure.metrics.export.prometheus.PrometheusMetricsExportAutoConfiguration",
+    "org.springframework.boot.actuate.autoconfigure.metrics.export.simple.SimpleMetricsExportAutoConfiguration"})
+@ConditionalOnBooleanProperty(name = "runtrail.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(RuntrailProperties.class)
+public class RuntrailAutoConfiguration {
+
+  /** Runtrail's telemetry on the app's OpenTelemetry and MeterRegistry, closed with the context. */
+  @Bean(destroyMethod = "close")
+  @ConditionalOnMissingBean
+  public Telemetry runtrailTelemetry(RuntrailProperties properties, ObjectProvider<OpenTelemetry> openTelemetry,
+      ObjectProvider<MeterRegistry> meterRegistry) {
+    RuntrailBuilder builder = Runtrail.builder()
+        .enabled(true)
+        .config(properties.toConfig())
+        .shutdownHook(false); // the context closes it
+    openTelemetry.ifUnique(builder::openTelemetry);
+    meterRegistry.ifUnique(builder::meterRegistry);
+    return builder.build();
+  }
+
+  /** The correlation filter, early in the chain but after Boot's server observation filter. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+  @ConditionalOnClass(name = "org.springframework.web.filter.OncePerRequestFilter")
+  @ConditionalOnBooleanProperty(name = "runtrail.correlation-filter", matchIfMissing = true)
+  static class Servlet {
+
+    @Bean
+    @ConditionalOnMissingBean
+    FilterRegistrationBean<RuntrailCorrelationFilter> runtrailCorrelationFilter(Telemetry telemetry) {
+      FilterRegistrationBean<RuntrailCorrelationFilter> registration =
+          new FilterRegistrationBean<>(new RuntrailCorrelationFilter(telemetry));
+      // Boot's ServerHttpObservationFilter runs at HIGHEST_PRECEDENCE + 1.
+      registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+      return registration;
+    }
+  }
+}
