@@ -15,7 +15,6 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -45,8 +44,7 @@ class RuntrailAutoConfigurationTest {
   void deploy() throws Exception {
     response = Requests.deploy(port);
     assertThat(((RuntrailTelemetry) telemetry).flush(Duration.ofSeconds(10))).isTrue();
-    assertThat(tracerProvider.forceFlush().join(10, TimeUnit.SECONDS).isSuccess()).isTrue();
-    exported = spans.getFinishedSpanItems();
+    exported = Requests.spansWithServerSpan(tracerProvider, spans);
   }
 
   @Test
