@@ -21,8 +21,11 @@ import org.springframework.core.Ordered;
  * Creates Runtrail's {@link Telemetry} bean from the app's own {@link OpenTelemetry} bean (Boot's, when
  * its OpenTelemetry support is on; else the Java agent's or Runtrail's own SDK, as without Spring) and
  * its {@link MeterRegistry} (Runtrail's meters then show on Actuator's endpoints), and closes it with the
- * context. In servlet apps it adds {@link RuntrailCorrelationFilter}. {@code runtrail.enabled=false}
- * creates none of these beans.
+ * context. In servlet apps it adds {@link RuntrailCorrelationFilter}, in reactive ones
+ * {@link RuntrailWebFilter}. {@code runtrail.enabled=false} creates none of these beans.
+ *
+ * <p>One class for Boot 3.5 and 4.0: it names Boot's classes only where both have them (conditions,
+ * {@code FilterRegistrationBean}) and the auto-configurations it follows by name, both generations' names.
  *
  * <pre>{@code
  * @RestController
@@ -38,10 +41,16 @@ import org.springframework.core.Ordered;
  * }</pre>
  */
 @AutoConfiguration(afterName = {
+    // Boot 3.5
     "org.springframework.boot.actuate.autoconfigure.opentelemetry.OpenTelemetryAutoConfiguration",
     "org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration",
     "org.springframework.boot.actuate.autoconfigure.metrics.export.prometheus.PrometheusMetricsExportAutoConfiguration",
-    "org.springframework.boot.actuate.autoconfigure.metrics.export.simple.SimpleMetricsExportAutoConfiguration"})
+    "org.springframework.boot.actuate.autoconfigure.metrics.export.simple.SimpleMetricsExportAutoConfiguration",
+    // Boot 4.0: the same auto-configurations, moved to their own modules
+    "org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAutoConfiguration",
+    "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+    "org.springframework.boot.micrometer.metrics.autoconfigure.export.prometheus.PrometheusMetricsExportAutoConfiguration",
+    "org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration"})
 @ConditionalOnBooleanProperty(name = "runtrail.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(RuntrailProperties.class)
 public class RuntrailAutoConfiguration {
@@ -75,6 +84,20 @@ public class RuntrailAutoConfiguration {
       // Boot's ServerHttpObservationFilter runs at HIGHEST_PRECEDENCE + 1.
       registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
       return registration;
+    }
+  }
+
+  /** The reactive correlation filter; its request reaches handlers through context-propagation. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+  @ConditionalOnClass(name = {"org.springframework.web.server.WebFilter", "io.micrometer.context.ThreadLocalAccessor"})
+  @ConditionalOnBooleanProperty(name = "runtrail.correlation-filter", matchIfMissing = true)
+  static class Reactive {
+
+    @Bean
+    @ConditionalOnMissingBean
+    RuntrailWebFilter runtrailWebFilter(Telemetry telemetry) {
+      return new RuntrailWebFilter(telemetry);
     }
   }
 }

@@ -38,7 +38,7 @@ public class RuntrailProperties {
   /** Upper bound for flushing and exporting when the application context closes, e.g. 5s. */
   private String shutdownTimeout;
 
-  /** Whether to add the correlation filter to servlet apps (trace context and X-Correlation-ID). */
+  /** Whether to add the correlation filter to servlet and reactive apps (trace context and X-Correlation-ID). */
   private boolean correlationFilter = true;
 
   public boolean isEnabled() {

@@ -1,50 +1,7 @@
 package dev.runtrail.spring.boot;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.runtrail.spring.boot.app.DeployApp;
-import dev.runtrail.telemetry.Telemetry;
-import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
-import io.opentelemetry.sdk.trace.SdkTracerProvider;
-import io.opentelemetry.sdk.trace.data.SpanData;
-import java.net.http.HttpResponse;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 
+/** {@link DisabledAppTests} on Boot 3.5. */
 @AutoConfigureObservability
-@SpringBootTest(classes = DeployApp.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "management.tracing.sampling.probability=1.0",
-    "management.endpoints.web.exposure.include=prometheus",
-    "runtrail.enabled=false"})
-class RuntrailDisabledTest {
-
-  @LocalServerPort int port;
-  @Autowired ApplicationContext context;
-  @Autowired SdkTracerProvider tracerProvider;
-  @Autowired InMemorySpanExporter spans;
-
-  @Test
-  void noRuntrailBeansAndTheAppsOwnTracingAndMetricsAsBefore() throws Exception {
-    assertThat(context.getBeansOfType(Telemetry.class)).isEmpty();
-    assertThat(context.getBeansOfType(RuntrailCorrelationFilter.class)).isEmpty();
-    assertThat(context.getBeanNamesForType(RuntrailProperties.class)).isEmpty();
-
-    HttpResponse<String> response = Requests.deploy(port);
-    assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.headers().firstValue("X-Correlation-ID")).isEmpty();
-    // Boot's server span, continuing the caller's trace, and nothing of Runtrail's.
-    assertThat(Requests.spansWithServerSpan(tracerProvider, spans)).singleElement().satisfies(span -> {
-      assertThat(span.getKind()).isEqualTo(SpanKind.SERVER);
-      assertThat(span.getTraceId()).isEqualTo(Requests.TRACE_ID);
-      assertThat(span.getParentSpanId()).isEqualTo(Requests.CALLER_SPAN_ID);
-      assertThat(span.getInstrumentationScopeInfo().getName()).isNotEqualTo("dev.runtrail");
-    });
-    String scrape = Requests.get(port, "/actuator/prometheus");
-    assertThat(scrape).contains("http_server_requests_seconds").doesNotContain("runtrail_");
-  }
-}
+class RuntrailDisabledTest extends DisabledAppTests {}

@@ -5,14 +5,19 @@ import dev.runtrail.telemetry.Step;
 import dev.runtrail.telemetry.Telemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** A Boot app whose one endpoint starts a run with a step that records the canary three ways. */
+/**
+ * A Boot app whose endpoints start a run with a step that records the canary three ways, and a run left open
+ * with the canary in its trail.
+ */
 @SpringBootApplication
 public class DeployApp {
 
@@ -28,6 +33,7 @@ public class DeployApp {
   @RestController
   static class DeployController {
     private final ObjectProvider<Telemetry> telemetry;
+    private final List<RunContext> openRuns = new CopyOnWriteArrayList<>();
 
     DeployController(ObjectProvider<Telemetry> telemetry) {
       this.telemetry = telemetry;
@@ -42,6 +48,15 @@ public class DeployApp {
         run.trail().toolCall("kubectl", Map.of("args", "apply -f k8s/", "auth", "Bearer " + CANARY));
         return run.runId();
       }
+    }
+
+    /** Starts a run with a trail event and leaves it open, as a long rollout would be when the app stops. */
+    @PostMapping("/rollouts")
+    String startRollout() {
+      RunContext run = telemetry.getIfAvailable(Telemetry::noop).run("rollout").env("dev").target("api").start();
+      run.trail().toolCall("helm", Map.of("args", "upgrade api --set token=" + CANARY));
+      openRuns.add(run);
+      return run.runId();
     }
   }
 }

@@ -21,6 +21,7 @@ import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
+import dev.runtrail.telemetry.core.context.CurrentRequest;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.sdk.trace.ReadableSpan;
@@ -90,7 +91,7 @@ public final class SdkRunContext implements RunContext {
     // the same moment as startNanos) and the nanosecond clock.
     long startEpochNanos = c.processor == null ? 0 : epochNanosNow();
     Instant startedAt = startEpochNanos != 0 && c.systemClock ? ofEpochNanos(startEpochNanos) : c.clock.instant();
-    Context parent = b.parent != null ? b.parent : Context.current();
+    Context parent = b.parent != null ? b.parent : CurrentRequest.parentFor(Context.current());
     RunFacts facts = RunFacts.from(b, c.ids.next(startedAt), parent);
     boolean continuesTrace = Span.fromContext(parent).getSpanContext().isValid();
     boolean forcedTraceId = false;
