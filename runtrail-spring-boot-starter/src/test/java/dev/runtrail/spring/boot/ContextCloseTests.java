@@ -19,7 +19,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -54,7 +53,8 @@ public abstract class ContextCloseTests {
               "--runtrail.trail-sinks=jsonl", "--runtrail.runs-dir=" + runs);
       String runId;
       try {
-        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        // The property, not WebServerApplicationContext: that class moved package in Boot 4.
+        int port = context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
         runId = Requests.post(port, "/rollouts").body();
         assertThat(runId).startsWith("run-");
         assertThat(exportedSpanNames(receiver)).as("the run is still open").doesNotContain("rollout");
