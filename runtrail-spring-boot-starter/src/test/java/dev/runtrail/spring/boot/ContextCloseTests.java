@@ -50,6 +50,7 @@ public abstract class ContextCloseTests {
       ConfigurableApplicationContext context = new SpringApplicationBuilder(DeployApp.class, OtlpExport.class)
           // Arguments, not default properties: those lose to the RUNTRAIL_RUNS_DIR the build sets for tests.
           .run("--server.port=0", "--server.address=127.0.0.1", "--management.tracing.sampling.probability=1.0",
+              "--management.otlp.metrics.export.enabled=false",
               "--runtrail.trail-sinks=jsonl", "--runtrail.runs-dir=" + runs);
       String runId;
       try {

@@ -2,6 +2,6 @@ package dev.runtrail.spring.boot;
 
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 
-/** {@link ServletAppTests} on Boot 3.5. */
+/** {@link WebAppTests} on Boot 3.5. */
 @AutoConfigureObservability
-class RuntrailAutoConfigurationTest extends ServletAppTests {}
+class RuntrailAutoConfigurationTest extends WebAppTests {}

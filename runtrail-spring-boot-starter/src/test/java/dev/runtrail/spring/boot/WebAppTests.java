@@ -23,16 +23,16 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * A servlet app with Boot's tracing (Micrometer Tracing's OpenTelemetry bridge) and Prometheus endpoint: the
- * same tests on every Boot generation, each subclass turning Boot's tracing and metrics export on in tests
- * with its generation's annotations.
+ * A web app with Boot's tracing (Micrometer Tracing's OpenTelemetry bridge) and Prometheus endpoint: the
+ * same tests on every Boot generation and on servlet and reactive servers (the class path decides which),
+ * each subclass turning Boot's tracing and metrics export on in tests with its generation's annotations.
  */
 @SpringBootTest(classes = DeployApp.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "management.tracing.sampling.probability=1.0",
     "management.endpoints.web.exposure.include=prometheus",
     "runtrail.trail-sinks=span"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class ServletAppTests {
+public abstract class WebAppTests {
 
   @LocalServerPort protected int port;
   @Autowired Telemetry telemetry;
