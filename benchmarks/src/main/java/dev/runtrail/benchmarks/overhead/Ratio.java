@@ -5,7 +5,7 @@ import java.util.Locale;
 import org.apache.commons.math3.distribution.TDistribution;
 
 /** A ratio with the half-width of its 99.9% confidence interval (JMH's convention for errors). */
-record Ratio(double value, double error, int samples) {
+public record Ratio(double value, double error, int samples) {
 
   /** Not measured. */
   static final Ratio NONE = new Ratio(Double.NaN, Double.NaN, 0);
@@ -14,7 +14,7 @@ record Ratio(double value, double error, int samples) {
    * The mean of per-iteration ratios {@code numerators[i] / denominators[i]}, with a Student-t 99.9%
    * interval over the iterations.
    */
-  static Ratio paired(List<Double> numerators, List<Double> denominators) {
+  public static Ratio paired(List<Double> numerators, List<Double> denominators) {
     int n = Math.min(numerators.size(), denominators.size());
     double[] ratios = new double[n];
     for (int i = 0; i < n; i++) {
