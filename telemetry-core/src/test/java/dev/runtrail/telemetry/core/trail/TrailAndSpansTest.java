@@ -253,6 +253,36 @@ class TrailAndSpansTest {
     assertThat(step.status()).isNotNull();
   }
 
+  /** The JSON Lines sink makes a run's folder and file only when the run has an event to write. */
+  @Test
+  void aRunWithoutTrailEventsGetsNoFolderAndOneWithEventsGetsOneFile() throws Exception {
+    RuntrailTelemetry telemetry = telemetry(new KeptSpans(), "span,log,jsonl", Map.of());
+    String chattyId;
+    try {
+      try (RunContext quiet = telemetry.run("quiet").env("prod").start(); Step step = quiet.step("work")) {
+        step.exitCode(0);
+      }
+      try (RunContext chatty = telemetry.run("chatty").env("prod").start()) {
+        chattyId = chatty.runId();
+        chatty.trail().record("note", Map.of("text", "one"));
+        chatty.trail().record("note", Map.of("text", "two"));
+      }
+      assertThat(telemetry.flush(java.time.Duration.ofSeconds(10))).isTrue();
+    } finally {
+      telemetry.close();
+    }
+    try (Stream<Path> files = Files.walk(runsDir)) {
+      List<Path> regular = files.filter(Files::isRegularFile).toList();
+      assertThat(regular).hasSize(1);
+      assertThat(Files.readAllLines(regular.get(0))).hasSize(2);
+    }
+    try (Stream<Path> folders = Files.walk(runsDir, 4)) {
+      // <env>/<target>/<plan hash>/<run id>: one run folder, the chatty run's.
+      assertThat(folders.filter(p -> runsDir.relativize(p).getNameCount() == 4 && Files.isDirectory(p)).toList())
+          .extracting(p -> p.getFileName().toString()).containsExactly(chattyId);
+    }
+  }
+
   private Path trailFile() throws Exception {
     try (Stream<Path> files = Files.walk(runsDir)) {
       return files.filter(p -> p.getFileName().toString().equals("trail.jsonl")).findFirst().orElseThrow();
