@@ -7,6 +7,7 @@ import dev.runtrail.runs.internal.index.IndexException;
 import dev.runtrail.runs.internal.index.RunIndex;
 import dev.runtrail.runs.internal.summary.Summaries;
 import dev.runtrail.telemetry.core.export.FinishedRun;
+import dev.runtrail.telemetry.core.export.RunExportException;
 import dev.runtrail.telemetry.core.export.RunExporter;
 import dev.runtrail.telemetry.core.export.RunStoreLayout;
 import java.io.IOException;
@@ -47,8 +48,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p><b>Failures.</b> A run whose artifacts could not all be written, or that could not be indexed (a
  * locked or damaged {@code runs.db}), keeps its folder; the batch's call then throws one exception
- * naming those runs, which core reports once and never passes to the app, and the runs are counted in
- * {@link #failedRuns()}. After an index failure the connection is reopened for the next batch.
+ * ({@link RunExportException}) naming those runs, which core reports once and never passes to the app,
+ * and the runs are counted in {@link #failedRuns()} and in core's
+ * {@code runtrail.telemetry.dropped{where="run_export"}}. After an index failure the connection is reopened for the next batch.
  *
  * <p>Thread-safe: batches are written one at a time.
  */
@@ -135,7 +137,7 @@ public final class RunStoreExporter implements RunExporter {
     }
     if (!failures.isEmpty()) {
       failedRuns.addAndGet(failures.size());
-      throw new IOException(message(failures, runs.size()));
+      throw new RunExportException(failures.size(), message(failures, runs.size()));
     }
   }
 

@@ -106,11 +106,10 @@ final class ReportSections {
         .append("two spans behind the BatchSpanProcessor (and Runtrail's redacting exporter) to a discarding exporter,\n")
         .append("run/step histograms and counters on a `SimpleMeterRegistry`, five MDC keys (Logback) set and restored,\n")
         .append("W3C baggage, run id and correlation id. The run store (telemetry-runs) is off.\n\n");
-    out.append("On the measured thread Runtrail does what cannot wait: ids, the two spans' start, context, baggage and MDC,\n")
-        .append("a snapshot of each event's data with its time, step and sequence number, the step record and the run's\n")
-        .append("status. The rest runs on the trail processor's thread, in order: redaction of the events, delivery to the\n")
-        .append("sinks, ending each span (with the time it was closed, after its events), run and step metrics.\n")
-        .append("Trail sinks: `span` writes span events (on the processor's thread); `log` is the structured log line,\n")
+    out.append("On the measured thread Runtrail does what OpenTelemetry instrumentation does there: ids, starting and\n")
+        .append("ending the two spans, context, baggage and MDC, run and step metrics, and for each event a copy of its\n")
+        .append("data, its redaction, its sequence number and its span event.\n")
+        .append("Trail sinks: `span` writes span events (on the recording thread); `log` is the structured log line,\n")
         .append("formatted on the log sink's own thread by a Logback pattern appender to /dev/null; `jsonl` writes each\n")
         .append("run's durable trail.jsonl into a tmpfs folder (one folder per run) on its own thread. Those threads, the\n")
         .append("BatchSpanProcessor's and the GC's share the machine's 2 cores with the measured thread.\n\n");
@@ -180,10 +179,9 @@ final class ReportSections {
     return String.format(Locale.ROOT, "Reading: with span events only, the overhead is %.1f%% of the step. Done "
             + "on the measured thread, the OpenTelemetry SDK's part alone (two spans, two events) would take about "
             + "%.1f%% and the redaction engine's part alone (the two events' data) about %.1f%%: together %.1f%%, "
-            + "%s the %.0f%% bar. Runtrail redacts, writes span events and ends spans on its trail processor's "
-            + "thread instead; what stays on the measured thread is starting the spans, ids, context, baggage, MDC, "
-            + "each event's snapshot and sequence number, and handing work to the processor. On 2 cores, the "
-            + "background threads also take the measured thread's core at times: most of what remains.%s%n%n",
+            + "%s the %.0f%% bar. All of it runs on the measured thread (as OpenTelemetry instrumentation does); "
+            + "only the log and JSON Lines sinks and the span export run on their own threads, which on 2 cores "
+            + "also take the measured thread's core at times.%s%n%n",
         total, otelShare, redactionShare, otelShare + redactionShare,
         otelShare + redactionShare >= (BAR - 1) * 100 ? "at or over" : "under", (BAR - 1) * 100, cpuReading());
   }
@@ -218,16 +216,13 @@ final class ReportSections {
         .append("that share of a run. Runtrail as above (BatchSpanProcessor, discarding exporter, `SimpleMeterRegistry`,\n")
         .append("Logback MDC). These are hot-loop figures: in an app, where the work between calls evicts Runtrail's code\n")
         .append("and data from the CPU caches, the same calls cost about twice as much (compare the overhead above).\n")
-        .append("Back to back, the calling thread goes at the trail processor's pace once the processor's queue is full\n")
-        .append("(8,192 tasks), so run, step and trail event figures are sustained rates that include the processor's\n")
-        .append("share when it is the slower of the two (2 cores: it runs beside the measuring thread). CPU: what all\n")
-        .append("threads spent per operation (`CpuTimeProfiler`), the processor's, the sinks' and the exporter's work included.\n\n");
+        .append("CPU: what all threads spent per operation (`CpuTimeProfiler`), the sinks' and the exporter's work included.\n\n");
     out.append("| operation | ns/op | B/op | CPU, all threads, ns/op |\n|---|---|---|---|\n");
     row(out, costs.find("OperationCostBenchmark.disabledRunAndStep"),
         "disabled (no-op): run + step + trail event + close");
-    row(out, costs.find("OperationCostBenchmark.enabledRun"), "run start + close (no step): ids, root span, baggage, MDC; span end and metrics on the processor");
+    row(out, costs.find("OperationCostBenchmark.enabledRun"), "run start + close (no step): ids, root span start and end, baggage, MDC, metrics");
     row(out, costs.find("OperationCostBenchmark.enabledStep"),
-        "step open + exit code + close in an open run: span, context, MDC; span end and histogram on the processor");
+        "step open + exit code + close in an open run: span start and end, context, MDC, histogram");
     row(out, costs.find("OperationCostBenchmark.mdcScope"), "MDC scope: `step.makeCurrent()` + close (context and 5 MDC keys, restored)");
     row(out, costs.find("OperationCostBenchmark.redactEventData", "data", "secrets"),
         "redaction of a typical event's data (tool, command with a credentialed URL and a token, output with a JWT)");
@@ -235,7 +230,7 @@ final class ReportSections {
     for (String sink : new String[] {"none", "span", "log", "jsonl"}) {
       row(out, costs.find("OperationCostBenchmark.trailEvent", "sink", sink),
           "trail event (tool call, 2 secrets) with sink `" + sink + "`, sustained"
-              + (sink.equals("none") ? " (snapshot and sequence; redaction and metrics on the processor; no sink)" : ""));
+              + (sink.equals("none") ? " (copy, redaction, sequence and metrics; no sink)" : ""));
     }
     for (String sink : new String[] {"log", "jsonl"}) {
       row(out, costs.find("OperationCostBenchmark.sinkAccept", "sink", sink),
@@ -254,9 +249,8 @@ final class ReportSections {
         .append("and the run id as a high-cardinality one. \"+ 2 events\": two span events with the same (already masked)\n")
         .append("attributes, or two `Observation.Event`s. Runtrail's trailed step records the two trail events of the\n")
         .append("overhead benchmark: copied, redacted (2 secrets in one, 1 in the other), sequenced, counted, span events.\n")
-        .append("ns/op is the calling thread's time back to back, where Runtrail goes at its trail processor's pace; CPU is\n")
-        .append("what every thread spent per operation (`CpuTimeProfiler`): the OpenTelemetry span's export, Runtrail's\n")
-        .append("processor, GC. The goals are judged on both.\n\n");
+        .append("ns/op is the calling thread's time back to back; CPU is what every thread spent per operation\n")
+        .append("(`CpuTimeProfiler`): the span export, Runtrail's sink threads, GC. The goals are judged on both.\n\n");
     Optional<Result> otel = peers.find("PeerBenchmark.otelSpan");
     Optional<Result> otelEvents = peers.find("PeerBenchmark.otelSpanWithEvents");
     Optional<Result> observation = peers.find("PeerBenchmark.observation");

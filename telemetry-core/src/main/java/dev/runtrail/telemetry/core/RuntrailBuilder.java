@@ -86,9 +86,8 @@ public final class RuntrailBuilder {
 
   /**
    * Export synchronously, for tests: with {@link #spanExporter}, each span as it ends instead of in
-   * batches; trail events are redacted and delivered, and spans ended, on the thread that records or
-   * closes them (not on the trail processor's thread); and run exporters are called on the thread that
-   * closes the run, so everything is visible when {@code close()} returns.
+   * batches; and run exporters are called on the thread that closes the run, so everything is visible
+   * when {@code close()} returns.
    */
   public RuntrailBuilder synchronousExport(boolean synchronous) {
     this.synchronousExport = synchronous;

@@ -22,7 +22,6 @@ import dev.runtrail.telemetry.core.internal.trace.RunCompletion;
 import dev.runtrail.telemetry.core.internal.trace.SdkRunBuilder;
 import dev.runtrail.telemetry.core.internal.trail.SpanEventTrailSink;
 import dev.runtrail.telemetry.core.internal.trail.TrailDelivery;
-import dev.runtrail.telemetry.core.internal.trail.TrailProcessor;
 import dev.runtrail.telemetry.core.metrics.PrometheusEndpoint;
 import dev.runtrail.telemetry.core.metrics.RuntrailMetrics;
 import dev.runtrail.telemetry.core.trail.JsonlTrailSink;
@@ -48,7 +47,6 @@ public final class RuntrailTelemetry implements Telemetry {
   private final Components components;
   private final TrailDelivery delivery;
   private final RunCompletion completion;
-  private final TrailProcessor processor;
   private final Tracing tracing;
   private final RuntrailMetrics metrics;
   private final SelfMonitor monitor;
@@ -110,12 +108,8 @@ public final class RuntrailTelemetry implements Telemetry {
     runMetrics.initialize(sinks.stream().filter(sink -> sink.delivery() == TrailSink.Delivery.DURABLE)
         .map(TrailSink::name).toList());
 
-    // Off the recording thread unless the app asked for everything to be done when close() returns, or
-    // one of its sinks was promised the recording thread.
-    this.processor = b.synchronousExport || !delivery.inlineSinksTakeSpans() ? null
-        : new TrailProcessor(queueCapacity, offerTimeout.toNanos(), monitor);
     this.components = new Components(
-        tracing.tracer(), redactor, monitor, runMetrics, delivery, processor,
+        tracing.tracer(), redactor, monitor, runMetrics, delivery,
         offerTimeout.toNanos(), completion, b.clock, traceIds,
         tracing.ownsIdGenerator(), tracing.spanBuffer(), layout,
         stderrLines, stderrBytes, sampleSuccess, builtInSinks.contains("jsonl"));
@@ -127,9 +121,6 @@ public final class RuntrailTelemetry implements Telemetry {
     try {
       this.prometheus = startPrometheus(config);
     } catch (RuntimeException e) {
-      if (processor != null) {
-        processor.stop(System.nanoTime() + Duration.ofSeconds(1).toNanos());
-      }
       delivery.close(Duration.ofSeconds(1));
       completion.close(Duration.ofSeconds(1));
       tracing.close(Duration.ofSeconds(1));
@@ -236,17 +227,16 @@ public final class RuntrailTelemetry implements Telemetry {
 
   /**
    * Waits, at most {@code timeout} in all, until everything Runtrail does in the background for the trail
-   * events recorded and the steps and runs closed before this call is done: events redacted and written
-   * by every sink (and the sinks flushed), spans ended and exported (with Runtrail's own SDK), run and
-   * step metrics recorded, finished runs handed to the run exporters (the run store). Like
+   * events recorded and the steps and runs closed before this call is done: events written by every
+   * sink (and the sinks flushed), ended spans exported (with Runtrail's own SDK), finished runs handed to
+   * the run exporters (the run store). Like
    * OpenTelemetry's {@code forceFlush}; not needed before {@link #close()}, which does it too.
    *
    * @return whether everything was done in time
    */
   public boolean flush(Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
-    boolean done = processor == null || processor.flush(timeout);
-    done &= delivery.flush(deadline);
+    boolean done = delivery.flush(deadline);
     done &= completion.flush(deadline);
     return tracing.flush(deadline) && done;
   }
@@ -269,17 +259,8 @@ public final class RuntrailTelemetry implements Telemetry {
     }
     long deadline = System.nanoTime() + shutdownTimeout.toNanos();
     try {
-      if (processor != null) {
-        processor.closing(); // closing the open runs below must not wait for the processor to catch up
-      }
+      delivery.closing(); // closing the open runs below must not wait for a stuck sink
       components.closeOpenRuns();
-      if (processor != null) {
-        TrailProcessor.Abandoned abandoned = processor.stop(deadline);
-        delivery.lostAccepted(abandoned.events(), "shutdown timed out with accepted trail events still queued");
-        if (abandoned.tasks() > 0) {
-          monitor.dropped("shutdown", abandoned.tasks(), "shutdown timed out with span ends and run ends still queued");
-        }
-      }
       delivery.close(remaining(deadline));
       completion.close(remaining(deadline));
       tracing.close(remaining(deadline));

@@ -13,7 +13,7 @@ public enum Setting {
   REDACTION_FORMAT("mask", "`mask` writes `[REDACTED]`; `length` writes `<redacted:32chars>`."),
   TRACE_ID("fresh", "`fresh`: a new trace per run; `plan`: trace id = hash(plan hash + env + target)."),
   TRAIL_SINKS("span,log,jsonl", "Built-in trail sinks to use: any of `span`, `log`, `jsonl`, or `none`."),
-  TRAIL_QUEUE_CAPACITY("8192", "Trail events the trail processor, and each asynchronous trail sink, may have waiting."),
+  TRAIL_QUEUE_CAPACITY("8192", "Trail events each trail sink with its own thread (the log and JSON Lines sinks) may have waiting."),
   TRAIL_OFFER_TIMEOUT("100ms", "How long recording an event may wait for room in a full trail queue before the event is refused and counted as dropped."),
   STDERR_TAIL_LINES("20", "Lines of stderr kept by `Step.stderrTail`."),
   STDERR_TAIL_BYTES("4096", "Bytes (UTF-8) of stderr kept by `Step.stderrTail`."),

@@ -9,8 +9,9 @@ import java.util.List;
  *
  * <p>Called on Runtrail's export thread, never on the app's thread. Runs that ended while the exporter
  * was busy arrive together in one {@link #exportAll} call (in the order they ended), so an exporter can
- * write them in one transaction. An exporter that throws is reported and does not affect other
- * exporters or the app.
+ * write them in one transaction. An exporter that throws is reported once and does not affect other
+ * exporters or the app; the runs it did not export are counted in
+ * {@code runtrail.telemetry.dropped{where="run_export"}} (see {@link RunExportException}).
  */
 public interface RunExporter {
 
@@ -19,24 +20,28 @@ public interface RunExporter {
 
   /**
    * Exports runs that ended close together, in the order they ended. The default exports each with
-   * {@link #export(FinishedRun)}; a failing run does not stop the others, and the first failure is thrown
-   * once all were tried (later ones {@linkplain Throwable#getSuppressed() suppressed} on it).
+   * {@link #export(FinishedRun)}; a failing run does not stop the others, and once all were tried a
+   * {@link RunExportException} says how many failed, with the first failure as its cause (later ones
+   * {@linkplain Throwable#getSuppressed() suppressed} on it). An implementation that throws anything else
+   * has every run of the batch counted as not exported.
    */
   default void exportAll(List<FinishedRun> runs) throws Exception {
-    Exception failure = null;
+    Exception first = null;
+    int failed = 0;
     for (FinishedRun run : runs) {
       try {
         export(run);
       } catch (Exception e) {
-        if (failure == null) {
-          failure = e;
+        failed++;
+        if (first == null) {
+          first = e;
         } else {
-          failure.addSuppressed(e);
+          first.addSuppressed(e);
         }
       }
     }
-    if (failure != null) {
-      throw failure;
+    if (first != null) {
+      throw new RunExportException(failed, failed + " of " + runs.size() + " runs not exported: " + first, first);
     }
   }
 

@@ -3,7 +3,7 @@ package dev.runtrail.telemetry.core.internal;
 /**
  * Runtrail's own background threads, and what a failure may do on them.
  *
- * <p>Nothing thrown on one of Runtrail's threads may end it: a dead trail processor or sink thread would
+ * <p>Nothing thrown on one of Runtrail's threads may end it: a dead trail sink thread would
  * hold every recorder back for the rest of the process (each waiting its offer timeout, then refused). So
  * there even a {@link VirtualMachineError} is reported and the thread carries on. On the app's own
  * thread (synchronous export, an inline sink) a {@code VirtualMachineError} goes on up: it is the JVM's,

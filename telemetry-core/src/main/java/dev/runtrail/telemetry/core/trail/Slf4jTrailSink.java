@@ -80,9 +80,13 @@ public final class Slf4jTrailSink implements TrailSink {
     }
   }
 
-  /** Renders the data as JSON only when a layout asks for it. */
-  private static final class JsonText {
+  /**
+   * Renders the data as JSON only when a layout asks for it, and only once however many appenders and
+   * encoders ask (an async appender and a JSON encoder each read it, for example).
+   */
+  static final class JsonText {
     private final Map<String, Object> data;
+    private String json; // racy single-check: a String is safely published, at worst rendered twice
 
     JsonText(Map<String, Object> data) {
       this.data = data;
@@ -90,6 +94,15 @@ public final class Slf4jTrailSink implements TrailSink {
 
     @Override
     public String toString() {
+      String rendered = json;
+      if (rendered == null) {
+        rendered = render();
+        json = rendered;
+      }
+      return rendered;
+    }
+
+    private String render() {
       java.io.StringWriter out = new java.io.StringWriter(128);
       try (com.fasterxml.jackson.core.JsonGenerator generator = TrailJson.JSON.createGenerator(out)) {
         TrailJson.writeValue(generator, data);

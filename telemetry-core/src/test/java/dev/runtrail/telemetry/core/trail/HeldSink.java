@@ -16,7 +16,7 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * A sink that records events and the threads they arrived on, and can be held shut by a latch to stand
- * for a stuck disk; and the telemetry the trail processor tests build around it.
+ * for a stuck disk; and the telemetry the trail tests build around it.
  */
 final class HeldSink implements TrailSink {
   final List<TrailEvent> events = new CopyOnWriteArrayList<>();
@@ -46,7 +46,7 @@ final class HeldSink implements TrailSink {
     events.add(event);
   }
 
-  /** Enabled telemetry on the trail processor (no synchronous export) with these sinks and settings. */
+  /** Enabled telemetry as in production (no synchronous export) with these sinks and settings. */
   static RuntrailBuilder telemetry(Path runsDir, MeterRegistry meters, KeptSpans spans, String sinks,
       Map<Setting, String> more, TrailSink... extra) {
     Map<Setting, String> settings = new EnumMap<>(Setting.class);

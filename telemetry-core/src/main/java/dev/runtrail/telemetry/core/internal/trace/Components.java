@@ -6,7 +6,6 @@ import dev.runtrail.telemetry.core.internal.SelfMonitor;
 import dev.runtrail.telemetry.core.internal.metrics.RunMetrics;
 import dev.runtrail.telemetry.core.internal.redact.TelemetryRedactor;
 import dev.runtrail.telemetry.core.internal.trail.TrailDelivery;
-import dev.runtrail.telemetry.core.internal.trail.TrailProcessor;
 import io.opentelemetry.api.trace.Tracer;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -21,21 +20,11 @@ public final class Components {
   final SelfMonitor monitor;
   final RunMetrics metrics;
   final TrailDelivery delivery;
-  /**
-   * Redacts and delivers trail events off the recording thread; null when events are delivered on it
-   * (synchronous export, or an inline sink other than span events).
-   */
-  final TrailProcessor processor;
   /** How long a recorder waits for room in a full trail queue. */
   final long offerTimeoutNanos;
   final RunCompletion completion;
+  /** Run, step and trail event times, and so their spans' and span events' times. */
   final Clock clock;
-  /**
-   * Whether {@link #clock} is the system clock: then, with a trail processor, run and step times come
-   * from the run's epoch anchor and the nanosecond clock (one clock read, and the same times as the
-   * spans') instead of a second read of the wall clock.
-   */
-  final boolean systemClock;
   final RunIds ids = new RunIds();
   final TraceIdStrategy traceIds;
   final boolean ownsIdGenerator;
@@ -48,9 +37,8 @@ public final class Components {
   final boolean tracksTrailFiles;
 
   /**
-   * Runs by id from their start (with a trail processor, from its first task for the run) until their
-   * spans end, or, when a sink looks up trail files, until their trail is written. Off the app thread
-   * with a trail processor: the processor registers and, with the sinks, removes.
+   * Runs by id from their start until their spans end, or, when a sink looks up trail files, until their
+   * trail is written.
    */
   final Map<String, SdkRunContext> runs = new ConcurrentHashMap<>();
 
@@ -61,7 +49,6 @@ public final class Components {
       SelfMonitor monitor,
       RunMetrics metrics,
       TrailDelivery delivery,
-      TrailProcessor processor,
       long offerTimeoutNanos,
       RunCompletion completion,
       Clock clock,
@@ -78,11 +65,9 @@ public final class Components {
     this.monitor = monitor;
     this.metrics = metrics;
     this.delivery = delivery;
-    this.processor = processor;
     this.offerTimeoutNanos = offerTimeoutNanos;
     this.completion = completion;
     this.clock = clock;
-    this.systemClock = Clock.systemUTC().equals(clock);
     this.traceIds = traceIds;
     this.ownsIdGenerator = ownsIdGenerator;
     this.spanBuffer = spanBuffer;
@@ -93,25 +78,13 @@ public final class Components {
     this.tracksTrailFiles = tracksTrailFiles;
   }
 
-  /** Set when telemetry closes: a run registered after that is ended at once (see {@link #register}). */
-  private volatile boolean closingRuns;
-
-  /**
-   * Registers a started run. With a trail processor this happens on its thread, so possibly after
-   * telemetry began closing, while the processor drains what was queued before: such a run is ended as
-   * {@link #closeOpenRuns} would have ended it, behind what the app recorded before the close. A run
-   * started once telemetry has closed (the processor stopped) is left to the app, as without one.
-   */
+  /** Registers a started run (a run started once telemetry closed is left to the app). */
   void register(SdkRunContext run) {
     runs.put(run.runId(), run);
-    if (closingRuns && processor != null && !processor.isStopped()) {
-      processor.executeLater(() -> cancelOpen(run));
-    }
   }
 
   /** Ends the runs still open (as cancelled), e.g. when telemetry closes. */
   public void closeOpenRuns() {
-    closingRuns = true;
     for (SdkRunContext run : runs.values()) {
       cancelOpen(run);
     }

@@ -35,7 +35,7 @@ final class Failures {
     return redactor.text(message == null ? cause.getClass().getName() : message);
   }
 
-  /** Records the failure on {@code span} of {@code run}; its exception event in order with the span's other events. */
+  /** Records the failure on {@code span} of {@code run}. */
   static void record(SdkRunContext run, Span span, String what, String code, String message, Throwable cause) {
     TelemetryRedactor redactor = run.c.redactor;
     span.setAttribute(StepAttributes.ERROR_TYPE, code);
@@ -43,7 +43,7 @@ final class Failures {
     String stackTrace = null;
     if (cause != null) {
       stackTrace = redactor.throwable(cause);
-      run.addEvent(span, "exception", Attributes.of(
+      span.addEvent("exception", Attributes.of(
           EXCEPTION_TYPE, cause.getClass().getName(),
           EXCEPTION_MESSAGE, message,
           EXCEPTION_STACKTRACE, stackTrace));

@@ -1,6 +1,7 @@
 package dev.runtrail.telemetry.core.internal.trace;
 
 import dev.runtrail.telemetry.core.export.FinishedRun;
+import dev.runtrail.telemetry.core.export.RunExportException;
 import dev.runtrail.telemetry.core.export.RunExporter;
 import dev.runtrail.telemetry.core.internal.OwnThreads;
 import dev.runtrail.telemetry.core.internal.SelfMonitor;
@@ -26,7 +27,8 @@ import java.util.concurrent.TimeoutException;
  *
  * <p>When the queue ({@value #QUEUE_CAPACITY} runs) is full, the app's {@code close()} waits up to the
  * offer timeout for room, then the run's artifacts are dropped and counted
- * ({@code runtrail.telemetry.dropped{where=run_export}}), never silently.
+ * ({@code runtrail.telemetry.dropped{where=run_export}}), never silently; so are the runs an exporter
+ * fails to export.
  */
 public final class RunCompletion {
 
@@ -175,9 +177,16 @@ public final class RunCompletion {
         exporter.exportAll(batch);
       } catch (Throwable t) {
         OwnThreads.rethrowOnAppThread(t);
-        monitor.failure("run exporter " + exporter.getClass().getName(), t);
+        String name = exporter.getClass().getName();
+        monitor.failure("run exporter " + name, t);
+        monitor.dropped("run_export", notExported(t, batch.size()), "run exporter " + name + " failed to export runs");
       }
     }
+  }
+
+  /** How many runs of a batch of {@code size} a failed export lost: what a RunExportException says, else all. */
+  static int notExported(Throwable failure, int size) {
+    return failure instanceof RunExportException e ? Math.min(e.failedRuns(), size) : size;
   }
 
   /**

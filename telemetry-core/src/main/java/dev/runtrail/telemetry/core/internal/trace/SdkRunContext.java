@@ -35,7 +35,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** A started run: the root span, its open steps, the trail, and what the run store will need. */
@@ -50,9 +49,6 @@ public final class SdkRunContext implements RunContext {
   final Context context;
   final Instant startedAt;
   final long startNanos;
-  /** With a trail processor: the run's start in epoch nanoseconds, the anchor of its spans' times. */
-  private final long startEpochNanos;
-  /** Set at start, or with a trail processor by its first task for the run (only its thread reads it then). */
   RunMetrics.RunTags tags;
   final SdkActionTrail trail;
   private final RunSpanBuffer.RunKey spans;
@@ -70,7 +66,7 @@ public final class SdkRunContext implements RunContext {
   private RunOutcome outcome;
 
   private SdkRunContext(Components c, RunFacts facts, Span root, Context parent, Instant startedAt,
-      long startNanos, long startEpochNanos, RunSpanBuffer.RunKey spans) {
+      long startNanos, RunSpanBuffer.RunKey spans) {
     this.c = c;
     this.facts = facts;
     this.root = root;
@@ -79,7 +75,6 @@ public final class SdkRunContext implements RunContext {
     this.context = parent.get(ContextKeys.STEP) == null ? context : context.with(ContextKeys.STEP, NoopStep.INSTANCE);
     this.startedAt = startedAt;
     this.startNanos = startNanos;
-    this.startEpochNanos = startEpochNanos;
     this.spans = spans;
     this.trail = new SdkActionTrail(this);
   }
@@ -87,16 +82,15 @@ public final class SdkRunContext implements RunContext {
   static SdkRunContext start(SdkRunBuilder b) {
     Components c = b.c;
     long startNanos = System.nanoTime();
-    // With a trail processor, spans may end on its thread: their times come from this anchor (read at
-    // the same moment as startNanos) and the nanosecond clock.
-    long startEpochNanos = c.processor == null ? 0 : epochNanosNow();
-    Instant startedAt = startEpochNanos != 0 && c.systemClock ? ofEpochNanos(startEpochNanos) : c.clock.instant();
+    Instant startedAt = c.clock.instant();
     Context parent = b.parent != null ? b.parent : CurrentRequest.parentFor(Context.current());
     RunFacts facts = RunFacts.from(b, c.ids.next(startedAt), parent);
     boolean continuesTrace = Span.fromContext(parent).getSpanContext().isValid();
     boolean forcedTraceId = false;
+    // The span starts and ends at the run's own times: the summary and the trace agree to the nanosecond.
     SpanBuilder spanBuilder = facts.setRootAttributes(c.tracer.spanBuilder(facts.name)
-        .setSpanKind(SpanKind.INTERNAL));
+        .setSpanKind(SpanKind.INTERNAL))
+        .setStartTimestamp(startedAt);
     if (continuesTrace) {
       spanBuilder.setParent(parent);
     } else {
@@ -111,9 +105,6 @@ public final class SdkRunContext implements RunContext {
         }
       }
     }
-    if (c.processor != null) {
-      spanBuilder.setStartTimestamp(startEpochNanos, TimeUnit.NANOSECONDS);
-    }
     RunSpanBuffer.RunKey spans = c.spanBuffer == null ? null : c.spanBuffer.beginRoot();
     Span root;
     try {
@@ -127,23 +118,11 @@ public final class SdkRunContext implements RunContext {
         RunTraceIdGenerator.clear();
       }
     }
-    SdkRunContext run = new SdkRunContext(c, facts, root, parent, startedAt, startNanos, startEpochNanos, spans);
+    SdkRunContext run = new SdkRunContext(c, facts, root, parent, startedAt, startNanos, spans);
+    run.tags = c.metrics.runStarted(facts.env, facts.target, facts.planId, facts.planVersion);
+    c.register(run);
     run.attachment = ThreadAttachments.attach(run.context, root.getSpanContext(), facts.runId, facts.correlationId);
-    if (c.processor == null) {
-      run.registered();
-    } else {
-      // The run registry is a map the sinks' threads write too: touching it here would cost the app
-      // thread a cache miss or two per run. The processor registers the run before it handles any of
-      // the run's events (its queue keeps the order), which is when the sinks first look the run up.
-      c.processor.execute(run::registered);
-    }
     return run;
-  }
-
-  /** The run's first task: counts its start and registers it (so sinks and closing telemetry find it). */
-  private void registered() {
-    tags = c.metrics.runStarted(facts.env, facts.target, facts.planId, facts.planVersion);
-    c.register(this);
   }
 
   // ---- RunContext ----
@@ -296,60 +275,15 @@ public final class SdkRunContext implements RunContext {
     return ThreadAttachments.attach(context, root.getSpanContext(), facts.runId, facts.correlationId);
   }
 
-  private static long epochNanosNow() {
-    Instant now = Instant.now();
-    return now.getEpochSecond() * 1_000_000_000L + now.getNano();
-  }
-
-  /** A {@link System#nanoTime()} reading of this run as epoch nanoseconds (with a trail processor). */
-  long epochNanos(long nanoTime) {
-    return startEpochNanos + (nanoTime - startNanos);
-  }
-
-  /**
-   * Adds an event to a span of this run, now: at once, or with a trail processor on its thread with
-   * the time it happened, so that a span's own events (retry, stderr tail, exception) stay in order with
-   * the trail events the processor writes to it.
-   */
-  void addEvent(Span span, String name, io.opentelemetry.api.common.Attributes attributes) {
-    if (c.processor == null) {
-      span.addEvent(name, attributes);
-      return;
-    }
-    long at = epochNanos(System.nanoTime());
-    c.processor.execute(() -> span.addEvent(name, attributes, at, TimeUnit.NANOSECONDS));
-  }
-
-  /** The time of a {@link System#nanoTime()} reading of this run: from its anchor when it can, else the clock's now. */
-  Instant instantAt(long nanoTime) {
-    return startEpochNanos != 0 && c.systemClock ? ofEpochNanos(epochNanos(nanoTime)) : c.clock.instant();
-  }
-
-  private static Instant ofEpochNanos(long epochNanos) {
-    return Instant.ofEpochSecond(Math.floorDiv(epochNanos, 1_000_000_000L), Math.floorMod(epochNanos, 1_000_000_000L));
-  }
-
-  /**
-   * Called by a step when it ends (at {@code endNanoTime}): ends its span and records its duration — at
-   * once, or with a trail processor on its thread, after the events recorded before (which go on the
-   * span first).
-   */
-  void stepEnded(SdkStep step, StepRecord record, long durationNanos, long endNanoTime) {
+  /** Called by a step when it ends: takes its record, ends its span and records its duration. */
+  void stepEnded(SdkStep step, StepRecord record, long durationNanos) {
     openSteps.remove(step.path, step);
     finishedSteps.add(record);
     if (record.status() == RunStatus.FAILED) {
       stepFailed = true;
     }
-    if (c.processor == null) {
-      step.endSpan(record, 0);
-      c.metrics.stepEnded(tags, step.path, record.status(), durationNanos);
-      return;
-    }
-    long end = epochNanos(endNanoTime);
-    c.processor.execute(() -> {
-      step.endSpan(record, end);
-      c.metrics.stepEnded(tags, step.path, record.status(), durationNanos);
-    });
+    step.endSpan(record);
+    c.metrics.stepEnded(tags, step.path, record.status(), durationNanos);
   }
 
   @Override
@@ -382,31 +316,20 @@ public final class SdkRunContext implements RunContext {
         open.close();
       }
     }
-    long endNanos = System.nanoTime();
-    Instant endedAt = instantAt(endNanos);
-    long durationNanos = endNanos - startNanos;
+    long durationNanos = System.nanoTime() - startNanos;
+    Instant endedAt = c.clock.instant();
     RunOutcome result = decideOutcome(endedAt);
     trail.close();
     if (attachment != null) {
       attachment.close();
     }
-    if (c.processor == null) {
-      endRoot(result, 0);
-      c.metrics.runEnded(tags, result.status, result.errorCode, durationNanos);
-      complete(result);
-      return;
-    }
-    // After the run's last events and steps, on the processor's thread.
-    long end = epochNanos(endNanos);
-    c.processor.execute(() -> {
-      endRoot(result, end);
-      c.metrics.runEnded(tags, result.status, result.errorCode, durationNanos);
-      complete(result);
-    });
+    endRoot(result);
+    c.metrics.runEnded(tags, result.status, result.errorCode, durationNanos);
+    complete(result);
   }
 
-  /** Sets the root span's result and status from the outcome, then ends it (at {@code endEpochNanos}, or now when 0). */
-  private void endRoot(RunOutcome result, long endEpochNanos) {
+  /** Sets the root span's result and status from the outcome, then ends it at the run's end time. */
+  private void endRoot(RunOutcome result) {
     root.setAttribute(RunAttributes.RUN_RESULT, SdkStep.resultLabel(result.status));
     if (result.status == RunStatus.FAILED) {
       root.setAttribute(StepAttributes.ERROR_TYPE, result.errorCode);
@@ -415,11 +338,7 @@ public final class SdkRunContext implements RunContext {
     } else if (result.status == RunStatus.OK) {
       root.setStatus(StatusCode.OK);
     }
-    if (endEpochNanos == 0) {
-      root.end();
-    } else {
-      root.end(endEpochNanos, TimeUnit.NANOSECONDS);
-    }
+    root.end(result.endedAt);
   }
 
   /** The run's trail is complete and its spans ended: sinks persist it, run exporters get it. */

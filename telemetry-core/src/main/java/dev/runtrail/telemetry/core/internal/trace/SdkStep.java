@@ -11,7 +11,6 @@ import dev.runtrail.telemetry.internal.ContextKeys;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
@@ -22,7 +21,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** A step's span and what the run store will need of it. Thread-safe. */
@@ -60,17 +58,15 @@ final class SdkStep implements Step {
     this.parent = parent;
     Context parentContext = parent != null ? parent.context : run.context;
     this.startNanos = System.nanoTime();
-    this.startedAt = run.instantAt(startNanos);
-    SpanBuilder builder = run.facts.setCommonAttributes(run.c.tracer.spanBuilder(path)
+    this.startedAt = run.c.clock.instant();
+    // The span starts and ends at the step record's times (one clock read for both).
+    this.span = run.facts.setCommonAttributes(run.c.tracer.spanBuilder(path)
             .setParent(parentContext)
             .setSpanKind(SpanKind.INTERNAL))
         .setAttribute(StepAttributes.STEP_PATH, path)
-        .setAttribute(StepAttributes.TASK_NAME, path);
-    if (run.c.processor != null) {
-      // The span may end on the trail processor's thread (after its events): its times come from the run's clock.
-      builder.setStartTimestamp(run.epochNanos(startNanos), TimeUnit.NANOSECONDS);
-    }
-    this.span = builder.startSpan();
+        .setAttribute(StepAttributes.TASK_NAME, path)
+        .setStartTimestamp(startedAt)
+        .startSpan();
     this.context = parentContext.with(span).with(ContextKeys.STEP, this);
   }
 
@@ -101,13 +97,9 @@ final class SdkStep implements Step {
       }
       retries.add(new RetryRecord(attempt, exitCode, why, at));
     }
-    run.addEvent(span, "retry", Attributes.of(RETRY_N, (long) attempt, RETRY_EXIT_CODE, (long) exitCode,
+    span.addEvent("retry", Attributes.of(RETRY_N, (long) attempt, RETRY_EXIT_CODE, (long) exitCode,
         RETRY_CAUSE, why.label()));
-    if (run.c.processor == null) {
-      run.c.metrics.stepRetried(run.tags, path, why);
-    } else {
-      run.c.processor.execute(() -> run.c.metrics.stepRetried(run.tags, path, why));
-    }
+    run.c.metrics.stepRetried(run.tags, path, why);
     return this;
   }
 
@@ -138,7 +130,7 @@ final class SdkStep implements Step {
     synchronized (this) {
       stderrTail = clean;
     }
-    run.addEvent(span, "stderr_tail", Attributes.of(STDERR, clean, STDERR_TRUNCATED, tail.truncated,
+    span.addEvent("stderr_tail", Attributes.of(STDERR, clean, STDERR_TRUNCATED, tail.truncated,
         STDERR_BYTES, (long) tail.originalBytes));
     return this;
   }
@@ -222,9 +214,8 @@ final class SdkStep implements Step {
     if (!ended.compareAndSet(false, true)) {
       return;
     }
-    long endNanos = System.nanoTime();
-    Instant endedAt = run.instantAt(endNanos);
-    long durationNanos = endNanos - startNanos;
+    long durationNanos = System.nanoTime() - startNanos;
+    Instant endedAt = run.c.clock.instant();
     StepRecord record;
     synchronized (this) {
       record = new StepRecord(path, parent == null ? null : parent.path, span.getSpanContext().getSpanId(),
@@ -235,11 +226,11 @@ final class SdkStep implements Step {
     if (scope != null) {
       scope.close();
     }
-    run.stepEnded(this, record, durationNanos, startNanos + durationNanos);
+    run.stepEnded(this, record, durationNanos);
   }
 
-  /** Sets the span's result attributes and status from {@code record}, then ends it (at {@code endEpochNanos}, or now when 0). */
-  void endSpan(StepRecord record, long endEpochNanos) {
+  /** Sets the span's result attributes and status from {@code record}, then ends it at the record's end time. */
+  void endSpan(StepRecord record) {
     span.setAttribute(StepAttributes.TASK_RESULT, resultLabel(record.status()));
     if (!record.retries().isEmpty()) {
       span.setAttribute(StepAttributes.RETRIES, (long) record.retries().size());
@@ -247,11 +238,7 @@ final class SdkStep implements Step {
     if (record.status() == RunStatus.OK) {
       span.setStatus(StatusCode.OK);
     }
-    if (endEpochNanos == 0) {
-      span.end();
-    } else {
-      span.end(endEpochNanos, TimeUnit.NANOSECONDS);
-    }
+    span.end(record.endedAt());
   }
 
   /** The step's own attributes by key name, for its record. Guarded by this. */

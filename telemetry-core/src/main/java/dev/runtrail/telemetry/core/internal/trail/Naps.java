@@ -15,8 +15,7 @@ import java.util.concurrent.locks.LockSupport;
  * {@value #MAX_NAP_MICROS} µs, which telemetry can afford (a batch span processor waits seconds). Naps are
  * not shorter because every wake-up costs the machine a timer interrupt, a context switch and the
  * consumer's caches: on a 2-core machine, Runtrail's threads waking every few hundred microseconds took
- * more CPU than the work they woke for. Producers that fill a queue faster than that wake its consumer
- * themselves (see {@link TrailProcessor}), and flushing or stopping wakes it at once.
+ * more CPU than the work they woke for. Flushing or stopping wakes it at once.
  */
 final class Naps {
 

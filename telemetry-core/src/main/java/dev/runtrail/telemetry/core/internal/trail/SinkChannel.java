@@ -65,19 +65,12 @@ final class SinkChannel {
     return queue.offer(event);
   }
 
-  /**
-   * Offers, waiting for room until {@code deadlineNanos} ({@link System#nanoTime()} based;
-   * {@link Long#MAX_VALUE}: as long as it takes, until interrupted).
-   */
+  /** Offers, waiting for room until {@code deadlineNanos} ({@link System#nanoTime()} based) at most. */
   boolean offerUntil(Object item, long deadlineNanos) {
     if (queue.offer(item)) {
       return true;
     }
     try {
-      if (deadlineNanos == Long.MAX_VALUE) {
-        queue.put(item);
-        return true;
-      }
       long wait = deadlineNanos - System.nanoTime();
       return wait > 0 && queue.offer(item, wait, TimeUnit.NANOSECONDS);
     } catch (InterruptedException e) {
@@ -102,13 +95,14 @@ final class SinkChannel {
 
   /**
    * Completes once the events queued before this call are handled and the sink flushed (at once when the
-   * channel has stopped, or when there was no room for the marker before the deadline).
+   * channel has stopped; never when there was no room for the marker before the deadline, as the events
+   * before it are still waiting).
    */
   CompletableFuture<Void> flushed(long deadlineNanos) {
     Flush flush = new Flush();
-    if (stopped || !offerUntil(flush, deadlineNanos)) {
+    if (stopped) {
       flush.done.complete(null);
-    } else {
+    } else if (offerUntil(flush, deadlineNanos)) {
       LockSupport.unpark(thread); // rather than let it finish its nap
     }
     return flush.done;
@@ -147,9 +141,20 @@ final class SinkChannel {
     }
     queue.offer(STOP); // the thread ends after the call it is in, if the interrupt does not end it sooner
     thread.interrupt();
-    TrailProcessor.awaitBriefly(thread); // an event it was writing is counted (as a gap) before we return
+    awaitBriefly(thread); // an event it was writing is counted (as a gap) before we return
     return events;
   }
+
+  /** Lets an interrupted thread finish what it was in, for up to {@value #AFTER_INTERRUPT_MILLIS} ms. */
+  private static void awaitBriefly(Thread thread) {
+    try {
+      thread.join(AFTER_INTERRUPT_MILLIS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  static final long AFTER_INTERRUPT_MILLIS = 50;
 
   private void loop() {
     try {

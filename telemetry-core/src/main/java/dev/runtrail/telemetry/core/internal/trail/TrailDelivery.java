@@ -30,6 +30,8 @@ public final class TrailDelivery {
   private final long offerTimeoutNanos;
   private final SelfMonitor monitor;
   private volatile boolean closed;
+  /** Telemetry is closing: ending the runs still open waits for no sink's queue. */
+  private volatile boolean closing;
 
   public TrailDelivery(List<TrailSink> sinks, int queueCapacity, Duration offerTimeout, SelfMonitor monitor) {
     this.offerTimeoutNanos = offerTimeout.toNanos();
@@ -55,71 +57,28 @@ public final class TrailDelivery {
    * @return whether the event was accepted
    */
   public boolean deliver(TrailEvent event) {
-    return deliver(event, System.nanoTime() + offerTimeoutNanos);
+    return deliver(event, System.nanoTime() + offerTimeoutNanos, null);
   }
 
   /**
    * Delivers one event, waiting for room in the durable sinks' queues until {@code deadlineNanos}
-   * ({@link System#nanoTime()} based) at most.
+   * ({@link System#nanoTime()} based) at most; the span-event sink writes it to {@code span} (the open
+   * span of the event's step, or the run's root), or looks the span up when it is null.
    *
    * @return whether the event was accepted
    */
-  public boolean deliver(TrailEvent event, long deadlineNanos) {
+  public boolean deliver(TrailEvent event, long deadlineNanos, Span span) {
     if (closed) {
       monitor.dropped("trail_queue", 1, "an event was recorded after telemetry was closed");
       return false;
     }
-    if (!durable.isEmpty() && !offerDurable(event, deadlineNanos, false)) {
+    if (!durable.isEmpty() && !offerDurable(event, deadlineNanos)) {
       monitor.dropped("trail_queue", 1, "the durable trail queue stayed full for "
           + Duration.ofNanos(offerTimeoutNanos).toMillis() + " ms");
       return false;
     }
-    deliverToOthers(event, null);
-    return true;
-  }
-
-  /**
-   * Whether every inline sink is the span-event sink, which can be handed the span to write to (so an
-   * event can be delivered after its step closed, as long as the span has not ended). Other inline
-   * sinks are promised the recording thread.
-   */
-  public boolean inlineSinksTakeSpans() {
-    for (TrailSink sink : inline) {
-      if (!(sink instanceof SpanEventTrailSink)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /**
-   * Delivers one event the trail processor accepted (in the order events were accepted under the run's
-   * trail lock); the span-event sink writes it to {@code span}. The event already has its sequence
-   * number, so the processor waits for room in the durable sinks' queues as long as it takes (until
-   * telemetry closes) rather than drop it, and recorders wait for room in the processor's queue meanwhile.
-   *
-   * @return whether the event was delivered
-   */
-  public boolean deliverAccepted(TrailEvent event, Span span) {
-    if (closed) {
-      lostAccepted(1, "telemetry closed before an accepted event was delivered");
-      return false;
-    }
-    // An accepted event a durable sink cannot take (telemetry closed meanwhile) is a gap in that sink.
-    offerDurable(event, Long.MAX_VALUE, true);
     deliverToOthers(event, span);
     return true;
-  }
-
-  /** Accepted events that will reach no durable sink: each is a gap in every durable sink's trail. */
-  public void lostAccepted(int count, String why) {
-    if (count <= 0) {
-      return;
-    }
-    for (SinkChannel channel : durable) {
-      monitor.trailGap(channel.sink().name(), count, null);
-    }
-    monitor.dropped("shutdown", count, why);
   }
 
   private void deliverToOthers(TrailEvent event, Span span) {
@@ -143,12 +102,11 @@ public final class TrailDelivery {
   }
 
   /**
-   * Offers to every durable sink until the deadline. Sinks that miss an event another took (or, for an
-   * already {@code accepted} one, any sink that misses it) get a gap.
+   * Offers to every durable sink until the deadline. Sinks that miss an event another took get a gap.
    *
    * @return whether at least one durable sink took it
    */
-  private boolean offerDurable(TrailEvent event, long deadline, boolean accepted) {
+  private boolean offerDurable(TrailEvent event, long deadline) {
     boolean acceptedByOne = false;
     List<SinkChannel> missed = null;
     for (SinkChannel channel : durable) {
@@ -161,7 +119,7 @@ public final class TrailDelivery {
         missed.add(channel);
       }
     }
-    if ((acceptedByOne || accepted) && missed != null) {
+    if (acceptedByOne && missed != null) {
       for (SinkChannel channel : missed) {
         monitor.trailGap(channel.sink().name(), null);
       }
@@ -169,7 +127,15 @@ public final class TrailDelivery {
     return acceptedByOne;
   }
 
-  /** The run ended: every sink persists it; the future completes when all have (or gave up). */
+  /** Telemetry is closing: from now on a run's end waits for no sink's queue (see {@link #runEnded}). */
+  public void closing() {
+    closing = true;
+  }
+
+  /**
+   * The run ended: every sink persists it; the future completes when all have (or gave up). On the thread
+   * that closes the run: a full queue is waited for up to the offer timeout, as an event would be.
+   */
   public CompletableFuture<Void> runEnded(String runId) {
     if (closed) {
       return DONE; // the sinks are closed: nothing more will be written for any run
@@ -185,7 +151,7 @@ public final class TrailDelivery {
     if (durable.isEmpty() && async.isEmpty()) {
       return DONE;
     }
-    long deadline = System.nanoTime() + Math.max(offerTimeoutNanos, Duration.ofSeconds(1).toNanos());
+    long deadline = System.nanoTime() + (closing ? 0 : offerTimeoutNanos);
     List<CompletableFuture<Void>> pending = new ArrayList<>();
     for (SinkChannel channel : durable) {
       pending.add(channel.runEnded(runId, deadline));

@@ -13,8 +13,6 @@ import dev.runtrail.telemetry.core.export.FinishedRun;
 import dev.runtrail.telemetry.trail.ActionTrail;
 import dev.runtrail.telemetry.trail.TrailEvent;
 import dev.runtrail.telemetry.trail.TrailSink;
-import io.micrometer.core.instrument.Meter;
-import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.opentelemetry.api.common.AttributeKey;
 import java.nio.file.Path;
@@ -29,10 +27,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The trail processor under failure: fatal errors, stuck sinks, shutdown, concurrent recorders, late
- * runs. Each test is a guarantee of the README's action trail section or of the failure model.
+ * The trail under failure: fatal errors, stuck sinks, shutdown, concurrent recorders, late runs. Each test is a guarantee of the README's action trail section or of the failure model.
  */
-class TrailProcessorFailureTest {
+class TrailFailureTest {
 
   @TempDir Path runsDir;
   private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
@@ -45,7 +42,7 @@ class TrailProcessorFailureTest {
     return (RuntrailTelemetry) builder(spans, sinks, more, extra).build();
   }
 
-  /** Records until the trail refuses an event (the processor is stuck); returns the accepted sequences. */
+  /** Records until the trail refuses an event (the durable sink is stuck); returns the accepted sequences. */
   private static List<Long> recordUntilRefused(RunContext run) {
     List<Long> accepted = new ArrayList<>();
     for (int i = 0; i < 200; i++) {
@@ -104,45 +101,14 @@ class TrailProcessorFailureTest {
     assertThat(refused).as("events refused after the durable sink's thread died").isZero();
   }
 
-  /**
-   * A VirtualMachineError on the processor's thread (a transient OutOfMemoryError in a meter registry, or
-   * in an app's SpanProcessor.onEnd, which runs there) is reported and the processor carries on: later
-   * events are accepted and flush() still waits for them.
-   */
-  @Test
-  void aFatalErrorOnTheProcessorThreadDoesNotSwitchTheTrailOffForGood() {
-    AtomicBoolean once = new AtomicBoolean(true);
-    meters.config().meterFilter(new MeterFilter() {
-      @Override
-      public Meter.Id map(Meter.Id id) {
-        if (id.getName().equals("runtrail.runs.started") && once.getAndSet(false)) {
-          throw new OutOfMemoryError("simulated: a transient OOM while a meter registers");
-        }
-        return id;
-      }
-    });
-    RuntrailTelemetry telemetry = telemetry(new KeptSpans(), "span", Map.of());
-    try {
-      try (RunContext first = telemetry.run("first").start()) {
-        telemetry.flush(Duration.ofSeconds(2));
-      }
-      try (RunContext second = telemetry.run("second").start()) {
-        assertThat(second.trail().record("note", Map.of("text", "hello")))
-            .as("an event of a later run, long after the transient error").isEqualTo(1L);
-      }
-    } finally {
-      telemetry.close();
-    }
-  }
-
   // ---- shutdown ----
 
   /**
    * close() is bounded by RUNTRAIL_SHUTDOWN_TIMEOUT even with a stuck durable sink: closing the runs and
-   * steps still open does not wait for the processor to catch up.
+   * steps still open does not wait for the stuck sink.
    */
   @Test
-  void closeStaysWithinTheShutdownTimeoutWhenTheProcessorIsStuck() {
+  void closeStaysWithinTheShutdownTimeoutWhenADurableSinkIsStuck() {
     CountDownLatch stuck = new CountDownLatch(1);
     HeldSink durable = new HeldSink(TrailSink.Delivery.DURABLE, stuck);
     RuntrailTelemetry telemetry = telemetry(new KeptSpans(), "span", Map.of(Setting.TRAIL_QUEUE_CAPACITY, "16",
@@ -168,7 +134,7 @@ class TrailProcessorFailureTest {
   /**
    * Accepted events that never reach the durable sink because shutdown timed out are each counted as a
    * gap of that sink (runtrail.trail.gaps: "Accepted trail events a durable sink failed to persist"),
-   * wherever they were: in the processor's queue, being handed over, or in the sink's own queue.
+   * wherever they were: in the sink's queue or being written.
    */
   @Test
   void acceptedEventsLostAtShutdownAreCountedAsGapsOfTheDurableSink() {
@@ -197,8 +163,7 @@ class TrailProcessorFailureTest {
 
   /**
    * flush() "waits until everything queued before this call has run" and returns false on timeout: with
-   * the processor stuck behind a stuck durable sink and step ends queued behind it, it must not report
-   * success (the steps' spans are still open, their metrics unrecorded).
+   * a stuck durable sink and events queued for it, it must not report success.
    */
   @Test
   void flushDoesNotReportSuccessWhileEarlierWorkIsStillQueued() {
@@ -209,12 +174,12 @@ class TrailProcessorFailureTest {
         Setting.TRAIL_OFFER_TIMEOUT, "20ms", Setting.SHUTDOWN_TIMEOUT, "300ms"), durable);
     try {
       RunContext run = telemetry.run("pile").start();
-      recordUntilRefused(run); // refused after 20 ms without a place: the processor is stuck
+      recordUntilRefused(run); // refused after 20 ms without room: the sink is stuck
       for (int i = 0; i < 40; i++) {
         run.startStep("s" + i).close();
       }
       assertThat(telemetry.flush(Duration.ofMillis(300)))
-          .as("flush() with the processor stuck and step ends queued before it")
+          .as("flush() with the durable sink stuck and events queued for it")
           .isFalse();
     } finally {
       stuck.countDown();
@@ -353,7 +318,7 @@ class TrailProcessorFailureTest {
 
   /**
    * A step's own span events (retry, stderr_tail, exception) and its trail events are on the span in the
-   * order they were recorded, with the trail processor as without it.
+   * order they were recorded.
    */
   @Test
   void spanEventsKeepTheOrderTheyWereRecordedIn() {
@@ -387,8 +352,7 @@ class TrailProcessorFailureTest {
   }
 
   /**
-   * Closing telemetry ends the runs still open, also one started just before (the trail processor
-   * registers a run after its start), and leaves a run started after the close to the app: it is not
+   * Closing telemetry ends the runs still open, and leaves a run started after the close to the app: it is not
    * cancelled, and ends as the app ends it.
    */
   @Test
