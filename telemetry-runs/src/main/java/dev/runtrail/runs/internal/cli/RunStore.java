@@ -48,9 +48,12 @@ public final class RunStore {
     return folders;
   }
 
-  /** Whether there is a store to read: the runs directory exists, or the index is a shared server. */
+  /**
+   * Whether there is a store to read: the runs directory exists, or the index is a shared server or a
+   * file elsewhere.
+   */
   public boolean exists() {
-    return Files.isDirectory(root) || index.shared();
+    return Files.isDirectory(root) || index.shared() || Files.exists(index.file());
   }
 
   /** Where the index is. */
