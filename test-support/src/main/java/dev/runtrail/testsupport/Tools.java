@@ -42,7 +42,8 @@ public final class Tools {
 
   /** The one line that says what is missing and how to install it. */
   public static String missingLine(String[] names, String debianPackage) {
-    return String.join(" / ", names) + " not found on the PATH nor in /usr/bin, /usr/local/bin or /usr/lib/postgresql/*/bin: install the Debian"
+    return String.join(" / ", names) + " not found on the PATH nor in /usr/bin, /usr/local/bin or"
+        + " /usr/lib/postgresql/*/bin: install the Debian"
         + " package `" + debianPackage + "` (apt-get install -y --no-install-recommends " + debianPackage + "), or run"
         + " ./test, which installs what the tests need";
   }
