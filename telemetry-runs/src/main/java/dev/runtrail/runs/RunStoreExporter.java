@@ -4,8 +4,14 @@ import dev.runtrail.runs.internal.artifacts.ArtifactNames;
 import dev.runtrail.runs.internal.artifacts.ArtifactWriter;
 import dev.runtrail.runs.internal.artifacts.RunFolders;
 import dev.runtrail.runs.internal.index.IndexException;
+import dev.runtrail.runs.internal.index.IndexLocation;
 import dev.runtrail.runs.internal.index.RunIndex;
+import dev.runtrail.runs.internal.remote.UploadQueue;
 import dev.runtrail.runs.internal.summary.Summaries;
+import dev.runtrail.runs.remote.RemoteRunStores;
+import dev.runtrail.telemetry.core.config.InvalidConfigurationException;
+import dev.runtrail.telemetry.core.config.RuntrailConfig;
+import dev.runtrail.telemetry.core.config.Setting;
 import dev.runtrail.telemetry.core.export.FinishedRun;
 import dev.runtrail.telemetry.core.export.RunExportException;
 import dev.runtrail.telemetry.core.export.RunExporter;
@@ -63,13 +69,17 @@ public final class RunStoreExporter implements RunExporter {
 
   private final RunFolders folders;
   private final RunStoreLayout layout;
+  private final IndexLocation indexLocation;
+  private final UploadQueue uploads; // null: no object storage
   private final ArtifactWriter writer = new ArtifactWriter();
   private final AtomicLong failedRuns = new AtomicLong();
   private RunIndex index; // opened on the first batch, closed by close() or after a failure
 
-  private RunStoreExporter(Path runsDirectory) {
+  private RunStoreExporter(Path runsDirectory, IndexLocation indexLocation, UploadQueue uploads) {
     this.folders = new RunFolders(runsDirectory);
     this.layout = new RunStoreLayout(runsDirectory);
+    this.indexLocation = indexLocation;
+    this.uploads = uploads;
   }
 
   /**
@@ -81,7 +91,37 @@ public final class RunStoreExporter implements RunExporter {
     if (runsDirectory == null) {
       throw new IllegalArgumentException("runsDirectory is null");
     }
-    return new RunStoreExporter(runsDirectory);
+    return new RunStoreExporter(runsDirectory, IndexLocation.file(runsDirectory.resolve(ArtifactNames.INDEX)), null);
+  }
+
+  /**
+   * An exporter writing under this runs directory, indexing into {@code RUNTRAIL_INDEX_URL} (a shared
+   * PostgreSQL index) when set, and copying each finished run's folder to {@code RUNTRAIL_RUN_STORE_URL}
+   * (object storage, e.g. {@code s3://bucket/prefix}) when set. Copies are made by one background thread,
+   * retried with backoff; a run not yet copied is recorded under {@code <runs-dir>/.uploads/} and copied
+   * later, after a restart too.
+   *
+   * @throws dev.runtrail.telemetry.core.config.InvalidConfigurationException naming the variable and its
+   *     value (password masked) when a URL is not valid or no store on the class path opens it
+   */
+  public static RunStoreExporter create(Path runsDirectory, RuntrailConfig config) {
+    if (runsDirectory == null || config == null) {
+      throw new IllegalArgumentException(runsDirectory == null ? "runsDirectory is null" : "config is null");
+    }
+    try {
+      IndexLocation index = config.isSet(Setting.INDEX_URL)
+          ? IndexLocation.parse(config.raw(Setting.INDEX_URL), Setting.INDEX_URL.environmentVariable())
+          : IndexLocation.file(runsDirectory.resolve(ArtifactNames.INDEX));
+      UploadQueue uploads = config.isSet(Setting.RUN_STORE_URL)
+          ? UploadQueue.start(new RunFolders(runsDirectory), RemoteRunStores.open(config.raw(Setting.RUN_STORE_URL),
+              Setting.RUN_STORE_URL.environmentVariable()), config.getDuration(Setting.SHUTDOWN_TIMEOUT))
+          : null;
+      return new RunStoreExporter(runsDirectory, index, uploads);
+    } catch (InvalidConfigurationException e) {
+      throw e;
+    } catch (IllegalArgumentException e) {
+      throw new InvalidConfigurationException("Invalid Runtrail configuration: " + e.getMessage());
+    }
   }
 
   /** The runs directory. */
@@ -123,6 +163,9 @@ public final class RunStoreExporter implements RunExporter {
         ArtifactWriter.Written written = writer.write(run, Summaries.from(run), directory);
         if (written.hasSummary()) {
           finished.add(new RunIndex.IndexedRunData(written.summary(), written.trail(), folders.relative(directory)));
+          if (uploads != null) {
+            uploads.submit(folders.relative(directory));
+          }
         }
         if (!written.failures().isEmpty()) {
           failures.put(run.runId(), "in " + directory + ": " + String.join("; ", written.failures()));
@@ -148,7 +191,7 @@ public final class RunStoreExporter implements RunExporter {
     }
     try {
       if (index == null) {
-        index = RunIndex.open(folders.root().resolve(ArtifactNames.INDEX));
+        index = RunIndex.open(indexLocation);
       }
       index.putAll(runs);
       return null;
@@ -183,6 +226,9 @@ public final class RunStoreExporter implements RunExporter {
   @Override
   public synchronized void close() {
     closeIndex();
+    if (uploads != null) {
+      uploads.close();
+    }
   }
 
   private void closeIndex() {
@@ -199,6 +245,7 @@ public final class RunStoreExporter implements RunExporter {
 
   @Override
   public String toString() {
-    return "RunStoreExporter{" + folders.root() + "}";
+    return "RunStoreExporter{" + folders.root() + (indexLocation.shared() ? ", index " + indexLocation : "")
+        + (uploads != null ? ", copies to " + uploads.location() : "") + "}";
   }
 }

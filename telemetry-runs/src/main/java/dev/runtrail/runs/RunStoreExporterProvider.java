@@ -10,7 +10,8 @@ import dev.runtrail.telemetry.core.export.RunStoreLayout;
  * Plugs the run store into core: registered in
  * {@code META-INF/services/dev.runtrail.telemetry.core.export.RunExporterProvider}, so having
  * telemetry-runs on the class path is enough. {@code RUNTRAIL_RUN_STORE=false} turns it off;
- * {@code RUNTRAIL_RUNS_DIR} says where runs go.
+ * {@code RUNTRAIL_RUNS_DIR} says where runs go, {@code RUNTRAIL_INDEX_URL} where they are indexed and
+ * {@code RUNTRAIL_RUN_STORE_URL} where their folders are copied.
  */
 public final class RunStoreExporterProvider implements RunExporterProvider {
 
@@ -23,6 +24,6 @@ public final class RunStoreExporterProvider implements RunExporterProvider {
     if (!config.getBoolean(Setting.RUN_STORE)) {
       return null;
     }
-    return RunStoreExporter.create(layout.root());
+    return RunStoreExporter.create(layout.root(), config);
   }
 }

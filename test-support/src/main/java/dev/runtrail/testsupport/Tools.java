@@ -15,7 +15,10 @@ public final class Tools {
 
   private Tools() {}
 
-  /** The first of {@code names} found on the PATH, then in /usr/bin and /usr/local/bin. */
+  /**
+   * The first of {@code names} found on the PATH, then in /usr/bin, /usr/local/bin and the newest
+   * /usr/lib/postgresql/VERSION/bin (where Debian's {@code postgresql} keeps initdb and postgres).
+   */
   public static Optional<Path> find(String... names) {
     for (String name : names) {
       for (Path dir : searchPath()) {
@@ -39,7 +42,8 @@ public final class Tools {
 
   /** The one line that says what is missing and how to install it. */
   public static String missingLine(String[] names, String debianPackage) {
-    return String.join(" / ", names) + " not found on the PATH nor in /usr/bin or /usr/local/bin: install the Debian"
+    return String.join(" / ", names) + " not found on the PATH nor in /usr/bin, /usr/local/bin or"
+        + " /usr/lib/postgresql/*/bin: install the Debian"
         + " package `" + debianPackage + "` (apt-get install -y --no-install-recommends " + debianPackage + "), or run"
         + " ./test, which installs what the tests need";
   }
@@ -47,6 +51,26 @@ public final class Tools {
   /** Whether missing programs fail their tests ({@value #REQUIRED_PROPERTY}). */
   public static boolean required() {
     return Boolean.parseBoolean(System.getProperty(REQUIRED_PROPERTY, "false").trim());
+  }
+
+  /** Debian's /usr/lib/postgresql/VERSION/bin folders, newest version first. */
+  private static List<Path> postgresBinaries() {
+    List<Path> dirs = new ArrayList<>();
+    try (var versions = Files.list(Path.of("/usr/lib/postgresql"))) {
+      versions.map(version -> version.resolve("bin")).filter(Files::isDirectory).forEach(dirs::add);
+    } catch (java.io.IOException | RuntimeException none) {
+      return dirs;
+    }
+    dirs.sort(java.util.Comparator.comparing((Path dir) -> versionOf(dir)).reversed());
+    return dirs;
+  }
+
+  private static int versionOf(Path bin) {
+    try {
+      return Integer.parseInt(bin.getParent().getFileName().toString());
+    } catch (NumberFormatException e) {
+      return 0;
+    }
   }
 
   private static List<Path> searchPath() {
@@ -61,6 +85,7 @@ public final class Tools {
     }
     dirs.add(Path.of("/usr/bin"));
     dirs.add(Path.of("/usr/local/bin"));
+    dirs.addAll(postgresBinaries());
     return dirs;
   }
 }

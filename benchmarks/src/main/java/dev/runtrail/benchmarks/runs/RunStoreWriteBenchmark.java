@@ -2,6 +2,8 @@ package dev.runtrail.benchmarks.runs;
 
 import dev.runtrail.runs.RunStoreExporter;
 import dev.runtrail.telemetry.RunStatus;
+import dev.runtrail.telemetry.core.config.RuntrailConfig;
+import dev.runtrail.telemetry.core.config.Setting;
 import dev.runtrail.telemetry.core.export.FinishedRun;
 import dev.runtrail.telemetry.core.export.RunStoreLayout;
 import dev.runtrail.telemetry.core.export.StepRecord;
@@ -15,6 +17,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -64,6 +70,14 @@ public class RunStoreWriteBenchmark {
   @Param({"1", "512"})
   public int batch;
 
+  /**
+   * The index: empty = the local SQLite {@code runs.db}; a {@code jdbc:postgresql://...} URL = a shared
+   * index ({@code -p indexUrl=jdbc:postgresql://127.0.0.1:5432/postgres?user=runtrail}). Its tables are
+   * emptied before each iteration.
+   */
+  @Param({""})
+  public String indexUrl;
+
   private List<SpanData> spans;
   private List<StepRecord> stepRecords;
   private Path runsDir;
@@ -92,7 +106,21 @@ public class RunStoreWriteBenchmark {
   public void store() throws IOException {
     runsDir = Files.createTempDirectory("runtrail-store-bench");
     layout = new RunStoreLayout(runsDir);
-    exporter = RunStoreExporter.create(runsDir);
+    if (indexUrl.isEmpty()) {
+      exporter = RunStoreExporter.create(runsDir);
+    } else {
+      emptySharedIndex();
+      exporter = RunStoreExporter.create(runsDir, RuntrailConfig.of(Map.of(Setting.INDEX_URL, indexUrl)));
+    }
+  }
+
+  private void emptySharedIndex() throws IOException {
+    try (Connection connection = DriverManager.getConnection(indexUrl);
+        Statement statement = connection.createStatement()) {
+      statement.execute("DROP TABLE IF EXISTS trail_events, steps, runs, schema_version");
+    } catch (SQLException e) {
+      throw new IOException("cannot empty the index at " + indexUrl + ": " + e.getMessage(), e);
+    }
   }
 
   @TearDown(Level.Iteration)

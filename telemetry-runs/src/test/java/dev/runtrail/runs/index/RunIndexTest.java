@@ -50,6 +50,37 @@ class RunIndexTest {
   }
 
   @Test
+  void recordsEachMigrationInSchemaVersionOnce() throws Exception {
+    open().close();
+    open().close();
+
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("runs.db"));
+        Statement s = c.createStatement();
+        ResultSet rows = s.executeQuery("SELECT version, description FROM schema_version")) {
+      assertThat(rows.next()).isTrue();
+      assertThat(rows.getInt(1)).isEqualTo(1);
+      assertThat(rows.getString(2)).isEqualTo("runs, steps and trail events");
+      assertThat(rows.next()).isFalse();
+    }
+  }
+
+  @Test
+  void adoptsAnIndexFromBeforeSchemaVersionWithoutTouchingItsRows() throws Exception {
+    try (RunIndex index = open()) {
+      index.replaceAll(Runs.many(3, NOW));
+    }
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("runs.db"));
+        Statement s = c.createStatement()) {
+      s.execute("DROP TABLE schema_version"); // as written by runtrail before versioned migrations
+    }
+
+    try (RunIndex index = open()) {
+      assertThat(index.queries().count(new RunFilter(null, null, null, null, null, 0))).isEqualTo(3);
+    }
+    assertThat(pragma(dir.resolve("runs.db"), "user_version")).isEqualTo("1");
+  }
+
+  @Test
   void refusesAnIndexWrittenByANewerVersion() throws Exception {
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("runs.db"));
         Statement s = c.createStatement()) {

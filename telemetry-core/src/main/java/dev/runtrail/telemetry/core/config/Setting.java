@@ -23,6 +23,8 @@ public enum Setting {
   PROMETHEUS_PORT("", "Serves Prometheus metrics on this port (`/metrics`); unset = off."),
   PROMETHEUS_HOST("127.0.0.1", "Address the Prometheus endpoint binds to."),
   RUN_STORE("true", "Writes run artifacts and the index when telemetry-runs is on the classpath."),
+  INDEX_URL("", "The run index: unset = SQLite `runs.db` in the runs dir; `jdbc:postgresql://HOST:PORT/DB?user=U` = one index shared by a fleet."),
+  RUN_STORE_URL("", "Also copies each finished run's folder to object storage, `s3://BUCKET/PREFIX` (with telemetry-runs-s3 on the classpath); unset = local folders only."),
   RETENTION("prod=90d,staging=30d,dev=7d,*=30d", "Days each env's runs are kept by `runtrail runs prune` (`*` = any other env)."),
   REGISTER_GLOBAL("false", "Also registers Runtrail's OpenTelemetry as `GlobalOpenTelemetry`."),
   OTEL_SDK("auto", "`auto`: use the OpenTelemetry Java agent's pipeline when the agent is attached, else build Runtrail's own SDK from `OTEL_*`; `agent`: the agent's, failing at start-up without it; `own`: always Runtrail's own SDK.");

@@ -1,6 +1,7 @@
 package dev.runtrail.runs.internal.cli;
 
 import dev.runtrail.runs.internal.index.RunIndex;
+import dev.runtrail.runs.remote.RemoteRunStore;
 import dev.runtrail.runs.internal.retention.Pruner;
 import dev.runtrail.runs.internal.retention.RetentionPolicy;
 import dev.runtrail.runs.internal.summary.Timestamps;
@@ -34,8 +35,10 @@ final class PruneCommand extends VerbCommand {
     RunStore runStore = store.store();
     List<Pruner.Pruned> pruned = List.of();
     if (runStore.exists()) {
-      try (RunIndex index = runStore.openIndex()) {
-        pruned = new Pruner(index, runStore.folders(), policy).prune(now(), dryRun);
+      try (RunIndex index = runStore.openIndex(); RemoteRunStore remote = dryRun ? null : runStore.openRemote()) {
+        pruned = new Pruner(index, runStore.folders(), policy, remote).prune(now(), dryRun);
+      } catch (IllegalArgumentException e) {
+        throw CliException.usage(e.getMessage());
       }
     }
     List<Pruner.Pruned> result = pruned;

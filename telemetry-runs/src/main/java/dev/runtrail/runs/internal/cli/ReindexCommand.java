@@ -33,7 +33,7 @@ final class ReindexCommand extends VerbCommand {
       });
     } else {
       out().println("Indexed " + result.indexed() + (result.indexed() == 1 ? " run" : " runs") + " into "
-          + runStore.root().resolve("runs.db") + ".");
+          + runStore.index() + ".");
       if (!result.unfinished().isEmpty()) {
         out().println("Skipped " + result.unfinished().size() + " folder(s) without summary.json (running or crashed):");
         result.unfinished().forEach(folder -> out().println("  " + folder));

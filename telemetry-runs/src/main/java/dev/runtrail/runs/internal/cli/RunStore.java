@@ -1,10 +1,12 @@
 package dev.runtrail.runs.internal.cli;
 
-import dev.runtrail.runs.internal.artifacts.ArtifactNames;
 import dev.runtrail.runs.internal.artifacts.RunFolders;
+import dev.runtrail.runs.internal.index.IndexLocation;
 import dev.runtrail.runs.internal.index.IndexedRun;
 import dev.runtrail.runs.internal.index.RunIndex;
 import dev.runtrail.runs.internal.summary.RunSummary;
+import dev.runtrail.runs.remote.RemoteRunStore;
+import dev.runtrail.runs.remote.RemoteRunStores;
 import dev.runtrail.telemetry.core.trail.TrailReader;
 import dev.runtrail.telemetry.trail.TrailEvent;
 import java.io.IOException;
@@ -15,7 +17,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The CLI's view of a runs directory: its index, and finding a run by id or unique id prefix. */
+/**
+ * The CLI's view of a run store: the runs directory, its index (local or shared), the object storage
+ * runs may be fetched from, and finding a run by id or unique id prefix.
+ */
 public final class RunStore {
 
   /** A finished run read from its folder. */
@@ -23,10 +28,16 @@ public final class RunStore {
 
   private final Path root;
   private final RunFolders folders;
+  private final IndexLocation index;
+  private final String remoteUrl; // null: local folders only
+  private final String remoteSource;
 
-  RunStore(Path root) {
+  RunStore(Path root, IndexLocation index, String remoteUrl, String remoteSource) {
     this.root = root;
     this.folders = new RunFolders(root);
+    this.index = index;
+    this.remoteUrl = remoteUrl;
+    this.remoteSource = remoteSource;
   }
 
   public Path root() {
@@ -37,14 +48,27 @@ public final class RunStore {
     return folders;
   }
 
-  /** Whether the runs directory exists at all. */
+  /**
+   * Whether there is a store to read: the runs directory exists, or the index is a shared server or a
+   * file elsewhere.
+   */
   public boolean exists() {
-    return Files.isDirectory(root);
+    return Files.isDirectory(root) || index.shared() || Files.exists(index.file());
+  }
+
+  /** Where the index is. */
+  public IndexLocation index() {
+    return index;
   }
 
   /** Opens (creating if needed) the index; close it after use. */
   public RunIndex openIndex() {
-    return RunIndex.open(root.resolve(ArtifactNames.INDEX));
+    return RunIndex.open(index);
+  }
+
+  /** The object storage runs are copied to, or null; close it after use. */
+  public RemoteRunStore openRemote() {
+    return remoteUrl == null ? null : RemoteRunStores.open(remoteUrl, remoteSource);
   }
 
   /**
@@ -59,8 +83,9 @@ public final class RunStore {
     if (!exists()) {
       throw CliException.notFound("Run '" + reference + "' not found: there is no run store at " + root);
     }
-    Optional<Path> indexed = fromIndex(reference);
-    if (indexed.isPresent() && RunFolders.isFinished(indexed.get())) {
+    Optional<IndexedRun> indexedRun = fromIndex(reference);
+    Optional<Path> indexed = indexedRun.map(run -> folders.resolve(run.dir()));
+    if (indexed.isPresent() && (RunFolders.isFinished(indexed.get()) || fetch(indexedRun.get().dir(), indexed.get()))) {
       return read(indexed.get());
     }
     List<Path> folders = scan(reference);
@@ -74,12 +99,27 @@ public final class RunStore {
           + " finish (" + folders.get(0) + ")");
     }
     throw CliException.notFound("Run '" + reference + "' not found in " + root
-        + (indexed.isPresent() ? " (the index lists it but its folder is gone: run `runtrail runs reindex`)"
+        + (indexed.isPresent() ? " (the index lists it but its folder is gone" + (remoteUrl == null
+            ? ": run `runtrail runs reindex`)" : ", and " + remoteUrl + " has no copy of it (yet))")
             : " (see `runtrail runs list`)"));
   }
 
-  private Optional<Path> fromIndex(String reference) {
-    if (!Files.exists(root.resolve(ArtifactNames.INDEX))) {
+  /** Copies the run's folder from object storage into the runs directory; whether it is there now. */
+  private boolean fetch(String dir, Path folder) {
+    if (remoteUrl == null || folder == null) {
+      return false;
+    }
+    try (RemoteRunStore remote = openRemote()) {
+      return remote.fetch(dir, folder) && RunFolders.isFinished(folder);
+    } catch (IllegalArgumentException e) {
+      throw CliException.usage(e.getMessage());
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot fetch run folder " + dir + " from " + remoteUrl + ": " + e.getMessage(), e);
+    }
+  }
+
+  private Optional<IndexedRun> fromIndex(String reference) {
+    if (index.file() != null && !Files.exists(index.file())) {
       return Optional.empty();
     }
     try (RunIndex index = openIndex()) {
@@ -92,7 +132,7 @@ public final class RunStore {
         }
         exact = ids.isEmpty() ? Optional.empty() : index.queries().find(ids.get(0));
       }
-      return exact.map(run -> folders.resolve(run.dir()));
+      return exact;
     }
   }
 

@@ -27,7 +27,10 @@ public final class Reindexer {
     this.folders = folders;
   }
 
-  /** Replaces the index's content with what the folders hold, in one transaction. */
+  /**
+   * Replaces the index's content with what the folders hold, in one transaction; a shared index only
+   * gets this machine's runs added again (the other machines' rows are theirs).
+   */
   public Result rebuild(RunIndex index) throws IOException {
     List<Path> all = folders.all();
     List<Path> unfinished = new ArrayList<>();
@@ -72,7 +75,11 @@ public final class Reindexer {
         return current;
       }
     };
-    index.replaceAll(runs);
+    if (index.location().shared()) {
+      index.mergeAll(runs);
+    } else {
+      index.replaceAll(runs);
+    }
     return new Result(indexed[0], unfinished, problems);
   }
 }

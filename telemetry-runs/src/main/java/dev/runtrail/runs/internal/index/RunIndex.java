@@ -8,7 +8,6 @@ import dev.runtrail.telemetry.trail.TrailEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -18,12 +17,13 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.sqlite.SQLiteConfig;
 
 /**
- * The SQLite index {@code runs.db}: one row per run, its steps and its trail events, written when a run
- * finishes and rebuildable from the run folders. WAL mode and a busy timeout let several processes
- * write the same file; every statement is prepared (no SQL is built from user input). Not thread-safe:
+ * The run index: one row per run, its steps and its trail events, written when a run finishes and
+ * rebuildable from the run folders. Either the local SQLite file {@code runs.db} (WAL mode and a busy
+ * timeout let several processes write it) or a PostgreSQL database shared by a fleet
+ * ({@link IndexLocation}); the same tables and SQL for both. Every statement is prepared (no SQL is
+ * built from user input). Not thread-safe:
  * one thread at a time (the run store's exporter keeps one open for its life and serializes its batches;
  * commands open one per use).
  */
@@ -32,24 +32,24 @@ public final class RunIndex implements AutoCloseable {
   /** How long a writer waits for another process's lock before giving up. */
   static final int BUSY_TIMEOUT_MS = 10_000;
 
-  private static final String INSERT_RUN = "INSERT OR REPLACE INTO runs (run_id, name, env, target, plan_hash,"
-      + " started_at, ended_at, duration_ms, status, error_code, error_message, failed_step, retries, runner, ticket,"
-      + " git_sha, git_branch, trace_id, correlation_id, session_id, spans_sampled, policy, dir, indexed_at)"
-      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  private static final String INSERT_RUN = upsert("runs", List.of("run_id"), List.of("name", "env", "target",
+      "plan_hash", "started_at", "ended_at", "duration_ms", "status", "error_code", "error_message", "failed_step",
+      "retries", "runner", "ticket", "git_sha", "git_branch", "trace_id", "correlation_id", "session_id",
+      "spans_sampled", "policy", "dir", "indexed_at"));
   private static final String INSERT_STEP = "INSERT INTO steps (run_id, ordinal, path, parent_path, started_at,"
       + " ended_at, duration_ms, status, exit_code, error_code, error_message, retries, attempts, stderr_tail)"
       + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   private static final String INSERT_EVENT =
-      "INSERT OR REPLACE INTO trail_events (run_id, seq, ts, type, step, data) VALUES (?, ?, ?, ?, ?, ?)";
+      upsert("trail_events", List.of("run_id", "seq"), List.of("ts", "type", "step", "data"));
   private static final List<String> DELETES = List.of("DELETE FROM trail_events WHERE run_id = ?",
       "DELETE FROM steps WHERE run_id = ?", "DELETE FROM runs WHERE run_id = ?");
 
   private final Connection connection;
-  private final Path file;
+  private final IndexLocation location;
 
-  private RunIndex(Connection connection, Path file) {
+  private RunIndex(Connection connection, IndexLocation location) {
     this.connection = connection;
-    this.file = file;
+    this.location = location;
   }
 
   /**
@@ -58,35 +58,44 @@ public final class RunIndex implements AutoCloseable {
    * @throws IndexException naming the file when it cannot be opened or is not a runs index
    */
   public static RunIndex open(Path file) {
+    return open(IndexLocation.file(file));
+  }
+
+  /**
+   * Opens the index at this location, creating its folder (SQLite) and applying the missing schema
+   * migrations.
+   *
+   * @throws IndexException naming the location (password masked) when it cannot be opened or is not a
+   *     runs index
+   */
+  public static RunIndex open(IndexLocation location) {
     try {
-      Files.createDirectories(file.toAbsolutePath().getParent());
-      SQLiteConfig config = new SQLiteConfig();
-      config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-      config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
-      config.setBusyTimeout(BUSY_TIMEOUT_MS);
-      config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-      Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
+      if (location.file() != null) {
+        Files.createDirectories(location.file().getParent());
+      }
+      Connection connection = location.dialect().connect(location);
       try {
-        IndexSchema.ensure(connection, file.toString());
+        IndexSchema.ensure(connection, location.dialect(), location.display());
       } catch (SQLException | RuntimeException e) {
         connection.close();
         throw e;
       }
-      return new RunIndex(connection, file);
+      return new RunIndex(connection, location);
     } catch (SQLException e) {
-      throw new IndexException("Cannot open the run index " + file + ": " + e.getMessage(), e);
+      throw new IndexException("Cannot open the run index " + location + ": " + e.getMessage(), e);
     } catch (java.io.IOException e) {
-      throw new IndexException("Cannot create the folder of the run index " + file + ": " + e.getMessage(), e);
+      throw new IndexException("Cannot create the folder of the run index " + location + ": " + e.getMessage(), e);
     }
   }
 
-  public Path file() {
-    return file;
+  /** Where this index is. */
+  public IndexLocation location() {
+    return location;
   }
 
   /** Queries over this index. */
   public RunQueries queries() {
-    return new RunQueries(connection, file);
+    return new RunQueries(connection, location);
   }
 
   /** Adds or replaces a run with its steps and trail events, in one transaction. */
@@ -133,12 +142,38 @@ public final class RunIndex implements AutoCloseable {
         statement.execute("DELETE FROM steps");
         statement.execute("DELETE FROM runs");
       }
-      try (Rows rows = new Rows()) {
-        for (IndexedRunData data : runs) {
-          rows.put(data);
-        }
-      }
+      putEach(runs);
     });
+  }
+
+  /**
+   * Adds or replaces each run the source gives, in one transaction, keeping the other rows: how a
+   * shared index is rebuilt from one machine's folders without forgetting the other machines' runs.
+   */
+  public void mergeAll(Iterable<IndexedRunData> runs) {
+    inTransaction("re-adding runs to the index", () -> putEach(runs));
+  }
+
+  private void putEach(Iterable<IndexedRunData> runs) throws SQLException {
+    try (Rows rows = new Rows()) {
+      for (IndexedRunData data : runs) {
+        rows.put(data);
+      }
+    }
+  }
+
+  /**
+   * {@code INSERT ... ON CONFLICT (keys) DO UPDATE}: the last write wins, in the syntax SQLite (3.24+)
+   * and PostgreSQL share.
+   */
+  private static String upsert(String table, List<String> keys, List<String> values) {
+    List<String> columns = new ArrayList<>(keys);
+    columns.addAll(values);
+    List<String> updates = new ArrayList<>();
+    values.forEach(column -> updates.add(column + " = excluded." + column));
+    return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
+        + String.join(", ", Collections.nCopies(columns.size(), "?")) + ") ON CONFLICT (" + String.join(", ", keys)
+        + ") DO UPDATE SET " + String.join(", ", updates);
   }
 
   /** A run read from its folder, ready to index. */
@@ -310,7 +345,7 @@ public final class RunIndex implements AutoCloseable {
         connection.setAutoCommit(true);
       }
     } catch (SQLException e) {
-      throw new IndexException(what + " in " + file + " failed: " + e.getMessage(), e);
+      throw new IndexException(what + " in " + location + " failed: " + e.getMessage(), e);
     }
   }
 
@@ -319,7 +354,7 @@ public final class RunIndex implements AutoCloseable {
     try {
       connection.close();
     } catch (SQLException e) {
-      throw new IndexException("closing " + file + " failed: " + e.getMessage(), e);
+      throw new IndexException("closing " + location + " failed: " + e.getMessage(), e);
     }
   }
 }

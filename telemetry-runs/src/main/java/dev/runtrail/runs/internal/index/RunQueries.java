@@ -1,6 +1,5 @@
 package dev.runtrail.runs.internal.index;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,11 +19,11 @@ public final class RunQueries {
       + " status, error_code, error_message, failed_step, retries, runner, ticket, git_sha, git_branch, dir";
 
   private final Connection connection;
-  private final Path file;
+  private final IndexLocation location;
 
-  RunQueries(Connection connection, Path file) {
+  RunQueries(Connection connection, IndexLocation location) {
     this.connection = connection;
-    this.file = file;
+    this.location = location;
   }
 
   /** Runs matching the filter, newest first. */
@@ -62,11 +61,11 @@ public final class RunQueries {
     }
   }
 
-  /** SQLite's plan for {@link #list}, one line per step of the plan (for tests and diagnostics). */
+  /** The engine's plan for {@link #list}, one line per step of the plan (for tests and diagnostics). */
   public List<String> explainList(RunFilter filter) {
     Where where = Where.of(filter);
-    String sql = "EXPLAIN QUERY PLAN SELECT " + RUN_COLUMNS + " FROM runs" + where.sql
-        + " ORDER BY started_at DESC, run_id DESC" + (filter.limit() > 0 ? " LIMIT ?" : "");
+    String sql = location.dialect().explain("SELECT " + RUN_COLUMNS + " FROM runs" + where.sql
+        + " ORDER BY started_at DESC, run_id DESC" + (filter.limit() > 0 ? " LIMIT ?" : ""));
     try (PreparedStatement query = connection.prepareStatement(sql)) {
       int next = where.bind(query);
       if (filter.limit() > 0) {
@@ -75,7 +74,7 @@ public final class RunQueries {
       List<String> plan = new ArrayList<>();
       try (ResultSet rows = query.executeQuery()) {
         while (rows.next()) {
-          plan.add(rows.getString("detail"));
+          plan.add(rows.getString(rows.getMetaData().getColumnCount())); // SQLite's "detail", PostgreSQL's only column
         }
       }
       return plan;
@@ -135,7 +134,7 @@ public final class RunQueries {
 
   /** Searches step paths, error messages, stderr tails and trail events. */
   public TrailSearch search() {
-    return new TrailSearch(connection, file);
+    return new TrailSearch(connection, location);
   }
 
   static IndexedRun run(ResultSet rows) throws SQLException {
@@ -148,7 +147,7 @@ public final class RunQueries {
   }
 
   IndexException failed(String what, SQLException e) {
-    return new IndexException(what + " in " + file + " failed: " + e.getMessage(), e);
+    return new IndexException(what + " in " + location + " failed: " + e.getMessage(), e);
   }
 
   /** A WHERE clause of fixed fragments and the values to bind to them, in order. */

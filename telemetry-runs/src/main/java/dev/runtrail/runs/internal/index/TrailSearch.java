@@ -1,7 +1,6 @@
 package dev.runtrail.runs.internal.index;
 
 import dev.runtrail.telemetry.core.json.JsonTree;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,8 +12,9 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Text search and trail scans over the index. Search is SQLite {@code LIKE '%text%'} (case-insensitive
- * for ASCII letters only) over the runs in the time window: a scan of those rows, not a full-text index.
+ * Text search and trail scans over the index. Search is {@code lower(column) LIKE lower('%text%')}
+ * (case-insensitive; SQLite folds ASCII letters only, PostgreSQL all) over the runs in the time window:
+ * a scan of those rows, not a full-text index.
  */
 public final class TrailSearch {
 
@@ -28,29 +28,30 @@ public final class TrailSearch {
   private static final String RUN_WINDOW = " r.started_at >= ? AND (? IS NULL OR r.env = ?)";
   private static final String GREP = String.join(" UNION ALL ",
       "SELECT r.run_id, r.started_at, r.env, 'run error' AS kind, r.failed_step AS step, r.error_message AS text"
-          + " FROM runs r WHERE" + RUN_WINDOW + " AND r.error_message LIKE ? ESCAPE '\\'",
+          + " FROM runs r WHERE" + RUN_WINDOW + " AND lower(r.error_message) LIKE lower(?) ESCAPE '\\'",
       "SELECT r.run_id, r.started_at, r.env, 'step', s.path, s.path"
-          + " FROM steps s JOIN runs r ON r.run_id = s.run_id WHERE" + RUN_WINDOW + " AND s.path LIKE ? ESCAPE '\\'",
+          + " FROM steps s JOIN runs r ON r.run_id = s.run_id WHERE" + RUN_WINDOW
+          + " AND lower(s.path) LIKE lower(?) ESCAPE '\\'",
       "SELECT r.run_id, r.started_at, r.env, 'step error', s.path, s.error_message"
           + " FROM steps s JOIN runs r ON r.run_id = s.run_id WHERE" + RUN_WINDOW
-          + " AND s.error_message LIKE ? ESCAPE '\\'",
+          + " AND lower(s.error_message) LIKE lower(?) ESCAPE '\\'",
       "SELECT r.run_id, r.started_at, r.env, 'stderr', s.path, s.stderr_tail"
           + " FROM steps s JOIN runs r ON r.run_id = s.run_id WHERE" + RUN_WINDOW
-          + " AND s.stderr_tail LIKE ? ESCAPE '\\'",
+          + " AND lower(s.stderr_tail) LIKE lower(?) ESCAPE '\\'",
       "SELECT r.run_id, r.started_at, r.env, 'trail ' || t.type || ' #' || t.seq, t.step, t.data"
           + " FROM trail_events t JOIN runs r ON r.run_id = t.run_id WHERE" + RUN_WINDOW
-          + " AND (t.data LIKE ? ESCAPE '\\' OR t.type LIKE ? ESCAPE '\\')")
+          + " AND (lower(t.data) LIKE lower(?) ESCAPE '\\' OR lower(t.type) LIKE lower(?) ESCAPE '\\')")
       + " ORDER BY 2 DESC, 1 DESC LIMIT ?";
   private static final String EVENTS = "SELECT t.run_id, r.env, r.runner, t.seq, t.ts, t.type, t.step, t.data"
       + " FROM trail_events t JOIN runs r ON r.run_id = t.run_id WHERE" + RUN_WINDOW
       + " ORDER BY r.started_at, t.run_id, t.seq";
 
   private final Connection connection;
-  private final Path file;
+  private final IndexLocation location;
 
-  TrailSearch(Connection connection, Path file) {
+  TrailSearch(Connection connection, IndexLocation location) {
     this.connection = connection;
-    this.file = file;
+    this.location = location;
   }
 
   /** Places containing {@code text} in runs started since {@code since} (in {@code env} if not null). */
@@ -77,7 +78,7 @@ public final class TrailSearch {
       }
       return hits;
     } catch (SQLException e) {
-      throw new IndexException("searching " + file + " failed: " + e.getMessage(), e);
+      throw new IndexException("searching " + location + " failed: " + e.getMessage(), e);
     }
   }
 
@@ -95,7 +96,7 @@ public final class TrailSearch {
         }
       }
     } catch (SQLException e) {
-      throw new IndexException("reading trail events from " + file + " failed: " + e.getMessage(), e);
+      throw new IndexException("reading trail events from " + location + " failed: " + e.getMessage(), e);
     }
   }
 

@@ -3,6 +3,7 @@ package dev.runtrail.runs.internal.retention;
 import dev.runtrail.runs.internal.artifacts.RunFolders;
 import dev.runtrail.runs.internal.index.IndexedRun;
 import dev.runtrail.runs.internal.index.RunIndex;
+import dev.runtrail.runs.remote.RemoteRunStore;
 import java.io.IOException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileVisitResult;
@@ -16,9 +17,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Removes runs older than their env's retention: the folder first, then the index rows — so a crash
- * in between leaves an index row whose folder is gone, which the next prune (or a reindex) clears,
- * never a folder the index forgot.
+ * Removes runs older than their env's retention: the folder first (the local one, then its copy in
+ * object storage when there is one), then the index rows — so a crash in between leaves an index row
+ * whose folder is gone, which the next prune (or a reindex) clears, never a folder the index forgot.
+ * With a shared index this removes every machine's expired runs: their local folders are on their
+ * machines (each machine's own prune finds no row left and leaves its folder; a reindex would bring it
+ * back), their copies in the bucket and their rows are removed here.
  */
 public final class Pruner {
 
@@ -28,11 +32,18 @@ public final class Pruner {
   private final RunIndex index;
   private final RunFolders folders;
   private final RetentionPolicy policy;
+  private final RemoteRunStore remote; // null: local folders only
 
   public Pruner(RunIndex index, RunFolders folders, RetentionPolicy policy) {
+    this(index, folders, policy, null);
+  }
+
+  /** A pruner that also removes the runs' copies from {@code remote} (null for none). */
+  public Pruner(RunIndex index, RunFolders folders, RetentionPolicy policy, RemoteRunStore remote) {
     this.index = index;
     this.folders = folders;
     this.policy = policy;
+    this.remote = remote;
   }
 
   /** The indexed runs that have expired at {@code now}, oldest first. */
@@ -62,10 +73,14 @@ public final class Pruner {
       try {
         deleteTree(folder);
         removeEmptyParents(folder.getParent());
+        if (remote != null) {
+          remote.delete(run.dir());
+        }
         index.delete(run.runId());
         result.add(new Pruned(run, null));
       } catch (IOException e) {
-        result.add(new Pruned(run, "could not delete " + folder + ": " + e));
+        result.add(new Pruned(run, "could not delete " + folder + (remote != null ? " or its copy in "
+            + remote.location() : "") + ": " + e));
       }
     }
     return result;
