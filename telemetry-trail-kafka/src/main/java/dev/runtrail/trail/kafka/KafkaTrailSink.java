@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -296,8 +297,10 @@ public final class KafkaTrailSink implements TrailSink {
 
     /**
      * Any other producer setting (TLS, SASL, compression...), e.g. {@code producerProperty("security.protocol",
-     * "SSL")}. The sink's own guarantees (serializers, idempotence, {@code acks=all}, the bounds above) are
-     * not overridable.
+     * "SSL")}; also {@code client.id} and {@code metadata.recovery.strategy} (the sink sets {@code none}, so a
+     * broker coming back at its address gets what was buffered; {@code rebootstrap} finds a cluster whose
+     * every broker moved, but drops events while none is reachable). The sink's own guarantees (serializers,
+     * idempotence, {@code acks=all}, the bounds above) are not overridable.
      */
     public Builder producerProperty(String name, Object value) {
       extra.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
@@ -309,9 +312,14 @@ public final class KafkaTrailSink implements TrailSink {
     }
 
     Map<String, Object> producerConfig() {
-      Map<String, Object> config = new HashMap<>(extra);
-      config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+      Map<String, Object> config = new HashMap<>();
       config.put(ProducerConfig.CLIENT_ID_CONFIG, "runtrail-trail");
+      // Keep the topic's metadata while every known broker is away (a restart, a network cut): with Kafka's
+      // default (rebootstrap) the producer forgets the topic then, and each send would wait maxBlock and fail
+      // instead of buffering. The cost: a cluster whose every broker changed address is not found again.
+      config.put(CommonClientConfigs.METADATA_RECOVERY_STRATEGY_CONFIG, "none");
+      config.putAll(extra);
+      config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
       config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
       config.put(ProducerConfig.ACKS_CONFIG, "all");
       config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5); // the most idempotence keeps in order
