@@ -127,7 +127,8 @@ public final class SdkRunContext implements RunContext {
       }
     }
     SdkRunContext run = new SdkRunContext(c, facts, root, parent, startedAt, startNanos, startEpochNanos, spans);
-    run.attachment = ThreadAttachments.attach(run.context, root.getSpanContext(), facts.runId, facts.correlationId);
+    run.attachment = ThreadAttachments.attach(run.context, root.getSpanContext(), facts.runId, facts.correlationId,
+        facts.planId, facts.planVersion);
     if (c.processor == null) {
       run.registered();
     } else {
@@ -292,7 +293,8 @@ public final class SdkRunContext implements RunContext {
 
   @Override
   public Scope makeCurrent() {
-    return ThreadAttachments.attach(context, root.getSpanContext(), facts.runId, facts.correlationId);
+    return ThreadAttachments.attach(context, root.getSpanContext(), facts.runId, facts.correlationId, facts.planId,
+        facts.planVersion);
   }
 
   private static long epochNanosNow() {

@@ -75,7 +75,8 @@ final class SdkStep implements Step {
   }
 
   void attachHere() {
-    attachment = ThreadAttachments.attach(context, span.getSpanContext(), run.facts.runId, run.facts.correlationId);
+    attachment = ThreadAttachments.attach(context, span.getSpanContext(), run.facts.runId, run.facts.correlationId,
+        run.facts.planId, run.facts.planVersion);
   }
 
   @Override
@@ -214,7 +215,8 @@ final class SdkStep implements Step {
 
   @Override
   public Scope makeCurrent() {
-    return ThreadAttachments.attach(context, span.getSpanContext(), run.facts.runId, run.facts.correlationId);
+    return ThreadAttachments.attach(context, span.getSpanContext(), run.facts.runId, run.facts.correlationId,
+        run.facts.planId, run.facts.planVersion);
   }
 
   @Override
