@@ -5,8 +5,11 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.core.OutputStreamAppender;
+import dev.runtrail.logging.logback.LogEventRedactor;
 import dev.runtrail.logging.logback.RedactingAppender;
+import dev.runtrail.redaction.Redactor;
 import java.io.OutputStream;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -22,7 +25,9 @@ import org.slf4j.MDC;
 /**
  * The cost of Runtrail's redaction for the app's own log lines (issue 16): the same clean line, two
  * arguments and an MDC entry, with the same pattern into a discarding stream, through plain Logback and
- * through {@link RedactingAppender}. Run with {@code -prof gc} for the allocation per line.
+ * through {@link RedactingAppender}; and the redaction of that line's event alone
+ * ({@link LogEventRedactor}, no appender), whose allocation should be zero. Run with {@code -prof gc} for
+ * the allocation per line.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -35,22 +40,30 @@ public class LoggingBenchmark {
   private Logger redacted;
   private final String target = "api";
   private final String sha = "9fceb02d0ae598e95dc970b74767f19372d61af8";
+  private final LogEventRedactor eventRedactor = new LogEventRedactor(Redactor.defaults());
+  private ILoggingEvent cleanEvent;
 
   @Setup
   public void setUp() {
     context = new LoggerContext();
     context.setMDCAdapter(MDC.getMDCAdapter());
     context.start();
-    plain = logger("plain");
+    // Logger names of the same length: %logger is in the pattern, and three more characters per line are
+    // 16 more bytes per line (the line's String, its encoded bytes), which is not the redaction's.
+    plain = logger("unwrapped");
     plain.addAppender(discarding("PLAIN"));
     RedactingAppender redacting = new RedactingAppender();
     redacting.setContext(context);
     redacting.setName("REDACT");
     redacting.addAppender(discarding("BEHIND-REDACT"));
     redacting.start();
-    redacted = logger("redacted");
+    redacted = logger("redacting");
     redacted.addAppender(redacting);
     MDC.put("run_id", "run-20260211-142530-1a2b3c");
+    LoggingEvent event = new LoggingEvent(Logger.FQCN, redacted, Level.INFO, "deployed {} at {}", null,
+        new Object[] {target, sha});
+    event.prepareForDeferredProcessing(); // formats the message and snapshots the MDC, as an appender would
+    cleanEvent = event;
   }
 
   @TearDown
@@ -67,6 +80,12 @@ public class LoggingBenchmark {
   @Benchmark
   public void redactingAppender() {
     redacted.info("deployed {} at {}", target, sha);
+  }
+
+  /** The redaction alone: a clean event comes back as the same instance. */
+  @Benchmark
+  public ILoggingEvent redactCleanEvent() {
+    return eventRedactor.redact(cleanEvent);
   }
 
   private Logger logger(String name) {

@@ -25,7 +25,8 @@ final class CurrentSpan {
 
   /**
    * The current span's run attribute for a seed field ({@code runId}, {@code planId}, ...), or null. Only
-   * an SDK span can be read; telemetry-core puts plan id and version on the run's root span only.
+   * an SDK span can be read; telemetry-core puts plan id and version on the run's root span only (inside a
+   * step they come from the MDC keys it sets).
    */
   static String attribute(String field) {
     if (!(Span.current() instanceof ReadableSpan span)) {

@@ -2,10 +2,16 @@ package dev.runtrail.logging.logback;
 
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.StackTraceElementProxy;
+import ch.qos.logback.classic.spi.ThrowableProxy;
 import dev.runtrail.redaction.Redactor;
 
-/** A throwable proxy whose message (and those of its causes and suppressed) went through the redactor. */
-final class RedactedThrowableProxy implements IThrowableProxy {
+/**
+ * A throwable proxy whose message (and those of its causes and suppressed) went through the redactor.
+ * It is a Logback {@link ThrowableProxy}, as OpenTelemetry's Logback appender requires to map a record's
+ * exception, and its {@link #getThrowable()} is the redacted twin ({@link RedactedThrowable}); everything
+ * Logback prints from a proxy (class name, frames, common frames) is the original's.
+ */
+final class RedactedThrowableProxy extends ThrowableProxy {
   private final IThrowableProxy delegate;
   private final String message;
   private final String overridingMessage;
@@ -14,6 +20,10 @@ final class RedactedThrowableProxy implements IThrowableProxy {
 
   private RedactedThrowableProxy(IThrowableProxy delegate, String message, String overridingMessage,
       IThrowableProxy cause, IThrowableProxy[] suppressed) {
+    // Logback's constructor proxies the twin's chain too; those proxies go unused (the redacted ones below
+    // carry the original class names), a cost paid only by a line whose throwable held a secret.
+    super(new RedactedThrowable(delegate.getClassName(), message, overridingMessage,
+        delegate.getStackTraceElementProxyArray(), cause, suppressed));
     this.delegate = delegate;
     this.message = message;
     this.overridingMessage = overridingMessage;
@@ -46,7 +56,7 @@ final class RedactedThrowableProxy implements IThrowableProxy {
       IThrowableProxy redacted = of(all[i], redactor);
       if (redacted != all[i]) {
         if (copy == null) {
-          // A fresh array: Logback's own is a ThrowableProxy[], which would not hold a redacted proxy.
+          // A fresh IThrowableProxy[]: the original may be a ThrowableProxyVO[], which holds no other kind.
           copy = java.util.Arrays.copyOf(all, all.length, IThrowableProxy[].class);
         }
         copy[i] = redacted;

@@ -36,12 +36,12 @@ import org.slf4j.event.KeyValuePair;
  * }</pre>
  *
  * <p>Run fields come from the event's MDC first, which Logback snapshots when the line is logged (so an
- * {@code AsyncAppender} still gets them): Runtrail sets {@code run_id}, {@code trace_id} and {@code span_id}
- * while a run or step is current; {@code planId}, {@code tenantId}, ... (or {@code plan_id},
- * {@code tenant_id}, ...) the app may set itself. Missing ones are read from the span current on the
- * encoding thread when OpenTelemetry's SDK is on the class path ({@code runtrail.plan.id},
- * {@code runtrail.tenant.id}, {@code deployment.environment.name}, ...); telemetry-core puts plan id and
- * version on the run's root span only, so inside a step they need the MDC.
+ * {@code AsyncAppender} still gets them): Runtrail sets {@code run_id}, {@code plan_id},
+ * {@code plan_version}, {@code trace_id} and {@code span_id} while a run or step is current;
+ * {@code tenantId}, ... (or {@code tenant_id}, ...) the app may set itself, and a key in the seed's
+ * spelling ({@code planId}) wins over Runtrail's. Missing ones are read from the span current on the
+ * encoding thread when OpenTelemetry's SDK is on the class path ({@code runtrail.tenant.id},
+ * {@code deployment.environment.name}, ...).
  *
  * <p>Safe behind a {@link RedactingAppender} or alone: the encoder passes each event through the redactor
  * itself (an already redacted event comes out unchanged), and the span's values and the stack trace text

@@ -89,7 +89,7 @@ class OtlpLogsTest {
             Logger log = context.getLogger(name);
             log.atInfo().addKeyValue("api_token", GITHUB).addKeyValue("commit", SHA)
                 .log("calling {} with token={}", "https://api.example.com", GITHUB);
-            log.error("deploy of {} failed", SHA, failure());
+            log.atError().addKeyValue("path", name).setCause(failure()).log("deploy of {} failed", SHA);
             log.info(BENIGN);
           }
           MDC.remove("authorization");
@@ -132,22 +132,39 @@ class OtlpLogsTest {
   }
 
   @Test
-  void exceptionTextIsRedactedByTheBackstopAndLostBehindTheRedactingAppender() {
-    // The two paths' records may arrive in either order (the receiver keeps no scope), so look at both.
-    List<Map<String, String>> failed = received.stream()
-        .filter(r -> r.getBody().getStringValue().startsWith("deploy of")).map(OtlpLogsTest::attributes).toList();
-    assertThat(failed).hasSize(2);
-    List<Map<String, String>> withException = failed.stream().filter(a -> a.containsKey("exception.message")).toList();
-    // Known gap: OpenTelemetry's mapper reads the Throwable of a Logback ThrowableProxy only; the redacted
-    // proxy is not one, so behind RedactingAppender the record has no exception attributes (nothing leaks).
-    assertThat(withException).hasSize(1);
-    Map<String, String> bare = withException.get(0);
+  void behindTheRedactingAppenderTheExceptionArrivesRedactedAsItsTwin() {
+    Map<String, String> redacted = failed("redacted");
+    assertThat(redacted.get("exception.message")).isEqualTo("login failed password=[REDACTED]");
+    // OpenTelemetry names the Throwable's own class: the twin's, as no IllegalStateException can carry
+    // another message. The original class names head the stack trace text.
+    assertThat(redacted.get("exception.type")).isEqualTo(RedactedThrowable.class.getCanonicalName());
+    assertThat(redacted.get("exception.stacktrace"))
+        .startsWith("java.lang.IllegalStateException: login failed password=[REDACTED]\n")
+        .contains("Caused by: java.io.IOException: token [REDACTED]")
+        .contains("Suppressed: java.lang.RuntimeException: while closing: Bearer [REDACTED]")
+        .contains("at dev.runtrail.logging.logback.OtlpLogsTest.failure(OtlpLogsTest.java:")
+        .doesNotContain(RedactedThrowable.class.getName() + ":");
+  }
+
+  @Test
+  void bareTheBackstopRedactsTheExceptionText() {
+    Map<String, String> bare = failed("bare");
     assertThat(bare.get("exception.message")).isEqualTo("login failed password=[REDACTED]");
     assertThat(bare.get("exception.type")).isEqualTo("java.lang.IllegalStateException");
     assertThat(bare.get("exception.stacktrace"))
+        .startsWith("java.lang.IllegalStateException: login failed password=[REDACTED]\n")
         .contains("Caused by: java.io.IOException: token [REDACTED]")
         .contains("Suppressed: java.lang.RuntimeException: while closing: Bearer [REDACTED]")
         .contains("at dev.runtrail.logging.logback.OtlpLogsTest.failure(OtlpLogsTest.java:");
+  }
+
+  /** The attributes of the failure record logged through logger {@code path}. */
+  private static Map<String, String> failed(String path) {
+    List<Map<String, String>> failed = received.stream()
+        .filter(r -> r.getBody().getStringValue().startsWith("deploy of")).map(OtlpLogsTest::attributes)
+        .filter(a -> path.equals(a.get("path"))).toList();
+    assertThat(failed).hasSize(1);
+    return failed.get(0);
   }
 
   private static Exception failure() {

@@ -117,17 +117,17 @@ class RunLogJsonEncoderTest {
   }
 
   @Test
-  void lineInsideAStepCarriesTheStepsSpanAndMdcPlanFields() throws IOException {
+  void lineInsideAStepCarriesTheStepsSpanAndTheRunsPlan() throws IOException {
     Logger log = root(stream(encoder(null)));
     String runId;
     String stepSpanId;
     try (RunContext run = seedRun().start(); Step step = run.step("main/build")) {
       runId = run.runId();
       stepSpanId = step.spanContext().getSpanId();
-      MDC.put("plan_version", "v2.2-from-mdc");
       log.warn("building");
-      MDC.remove("plan_version");
+      MDC.put("planVersion", "v2.2-set-by-the-app");
       log.warn("still building");
+      MDC.remove("planVersion");
     }
 
     List<JsonNode> lines = lines();
@@ -135,11 +135,33 @@ class RunLogJsonEncoderTest {
     assertThat(first.get("component").asText()).isEqualTo(Logger.ROOT_LOGGER_NAME);
     assertThat(first.get("runId").asText()).isEqualTo(runId);
     assertThat(first.get("span_id").asText()).isEqualTo(stepSpanId);
-    assertThat(first.get("planVersion").asText()).isEqualTo("v2.2-from-mdc");
+    // The step's span has no plan attributes: these come from the MDC keys telemetry-core sets for the run.
+    assertThat(first.get("planId").asText()).isEqualTo("plan-dbt-01");
+    assertThat(first.get("planVersion").asText()).isEqualTo("v2.1");
     assertThat(first.get("environmentId").asText()).isEqualTo("prod");
     assertThat(first.get("tenantId").asText()).isEqualTo("tenant-123");
-    // Plan id and version are on the run's root span only: inside a step they come from the MDC or not at all.
-    assertThat(fieldNames(lines.get(1))).doesNotContain("planId", "planVersion").contains("runId", "span_id");
+    // plan_id and plan_version are promoted to the seed's fields, not repeated in the context.
+    assertThat(fieldNames(first.get("context"))).containsExactly("correlation_id");
+    // A key the app sets itself in the seed's spelling wins over Runtrail's.
+    assertThat(lines.get(1).get("planVersion").asText()).isEqualTo("v2.2-set-by-the-app");
+    assertThat(lines.get(1).get("planId").asText()).isEqualTo("plan-dbt-01");
+  }
+
+  @Test
+  void asyncAppenderGetsTheRunsPlanInsideAStepFromTheMdcSnapshot() throws IOException {
+    AsyncAppender async = new AsyncAppender();
+    async.setContext(context);
+    async.addAppender(stream(encoder(null)));
+    async.start();
+    Logger log = root(async);
+    try (RunContext run = seedRun().start(); Step step = run.step("main/build")) {
+      log.info("queued in a step");
+    }
+    async.stop();
+
+    JsonNode line = single();
+    assertThat(line.get("planId").asText()).isEqualTo("plan-dbt-01");
+    assertThat(line.get("planVersion").asText()).isEqualTo("v2.1");
   }
 
   @Test

@@ -45,6 +45,25 @@ class MdcTest {
   }
 
   @Test
+  void mdcHoldsThePlanIdAndVersionInsideStepsAndNoneWithoutAPlan() {
+    try (RunContext run = t.telemetry.run("deploy").plan("plan-dbt-01", "v2.1").start()) {
+      assertThat(MDC.get("plan_id")).isEqualTo("plan-dbt-01");
+      assertThat(MDC.get("plan_version")).isEqualTo("v2.1");
+      try (Step step = run.step("main/build")) {
+        assertThat(MDC.get("plan_id")).isEqualTo("plan-dbt-01");
+        assertThat(MDC.get("plan_version")).isEqualTo("v2.1");
+      }
+    }
+    assertThat(MDC.get("plan_id")).isNull();
+    assertThat(MDC.get("plan_version")).isNull();
+    try (RunContext run = t.telemetry.run("deploy").start(); Step step = run.step("main/build")) {
+      assertThat(MDC.get("run_id")).isEqualTo(run.runId());
+      assertThat(MDC.get("plan_id")).isNull();
+      assertThat(MDC.get("plan_version")).isNull();
+    }
+  }
+
+  @Test
   void mdcFollowsTheCurrentStepAndComesBack() {
     try (RunContext run = t.telemetry.run("deploy").start()) {
       try (Step step = run.step("main/build")) {

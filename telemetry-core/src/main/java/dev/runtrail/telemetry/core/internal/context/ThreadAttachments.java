@@ -19,9 +19,19 @@ public final class ThreadAttachments {
 
   /**
    * Makes {@code context} current and sets the MDC from {@code span}, {@code runId} and
-   * {@code correlationId} (a null id removes its key while attached).
+   * {@code correlationId} (a null id removes its key while attached), with no plan keys.
    */
   public static Attachment attach(Context context, SpanContext span, String runId, String correlationId) {
+    return attach(context, span, runId, correlationId, null, null);
+  }
+
+  /**
+   * Makes {@code context} current and sets the MDC from {@code span}, {@code runId},
+   * {@code correlationId}, {@code planId} and {@code planVersion} (a null or empty value removes its key
+   * while attached).
+   */
+  public static Attachment attach(Context context, SpanContext span, String runId, String correlationId,
+      String planId, String planVersion) {
     ArrayDeque<Attachment> stack = STACK.get();
     restoreAbandoned(stack);
     String[] previous = new String[MdcKeys.ALL.length];
@@ -34,12 +44,17 @@ public final class ThreadAttachments {
     int written = set(MdcKeys.TRACE_ID, previous[0], valid ? span.getTraceId() : null) ? 1 : 0;
     written |= set(MdcKeys.SPAN_ID, previous[1], valid ? span.getSpanId() : null) ? 2 : 0;
     written |= set(MdcKeys.TRACE_FLAGS, previous[2], valid ? span.getTraceFlags().asHex() : null) ? 4 : 0;
-    written |= set(MdcKeys.RUN_ID, previous[3], runId == null || runId.isEmpty() ? null : runId) ? 8 : 0;
-    written |= set(MdcKeys.CORRELATION_ID, previous[4],
-        correlationId == null || correlationId.isEmpty() ? null : correlationId) ? 16 : 0;
+    written |= set(MdcKeys.RUN_ID, previous[3], orNull(runId)) ? 8 : 0;
+    written |= set(MdcKeys.CORRELATION_ID, previous[4], orNull(correlationId)) ? 16 : 0;
+    written |= set(MdcKeys.PLAN_ID, previous[5], orNull(planId)) ? 32 : 0;
+    written |= set(MdcKeys.PLAN_VERSION, previous[6], orNull(planVersion)) ? 64 : 0;
     Attachment attachment = new Attachment(Thread.currentThread(), context.makeCurrent(), previous, written);
     stack.push(attachment);
     return attachment;
+  }
+
+  private static String orNull(String value) {
+    return value == null || value.isEmpty() ? null : value;
   }
 
   /**

@@ -121,7 +121,8 @@ public final class SdkRunContext implements RunContext {
     SdkRunContext run = new SdkRunContext(c, facts, root, parent, startedAt, startNanos, spans);
     run.tags = c.metrics.runStarted(facts.env, facts.target, facts.planId, facts.planVersion);
     c.register(run);
-    run.attachment = ThreadAttachments.attach(run.context, root.getSpanContext(), facts.runId, facts.correlationId);
+    run.attachment = ThreadAttachments.attach(run.context, root.getSpanContext(), facts.runId, facts.correlationId,
+        facts.planId, facts.planVersion);
     return run;
   }
 
@@ -272,7 +273,8 @@ public final class SdkRunContext implements RunContext {
 
   @Override
   public Scope makeCurrent() {
-    return ThreadAttachments.attach(context, root.getSpanContext(), facts.runId, facts.correlationId);
+    return ThreadAttachments.attach(context, root.getSpanContext(), facts.runId, facts.correlationId, facts.planId,
+        facts.planVersion);
   }
 
   /** Called by a step when it ends: takes its record, ends its span and records its duration. */

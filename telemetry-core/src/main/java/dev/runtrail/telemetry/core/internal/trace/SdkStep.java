@@ -71,7 +71,8 @@ final class SdkStep implements Step {
   }
 
   void attachHere() {
-    attachment = ThreadAttachments.attach(context, span.getSpanContext(), run.facts.runId, run.facts.correlationId);
+    attachment = ThreadAttachments.attach(context, span.getSpanContext(), run.facts.runId, run.facts.correlationId,
+        run.facts.planId, run.facts.planVersion);
   }
 
   @Override
@@ -206,7 +207,8 @@ final class SdkStep implements Step {
 
   @Override
   public Scope makeCurrent() {
-    return ThreadAttachments.attach(context, span.getSpanContext(), run.facts.runId, run.facts.correlationId);
+    return ThreadAttachments.attach(context, span.getSpanContext(), run.facts.runId, run.facts.correlationId,
+        run.facts.planId, run.facts.planVersion);
   }
 
   @Override
