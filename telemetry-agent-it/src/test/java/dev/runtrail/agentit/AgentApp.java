@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * The app {@link JavaAgentTest} runs in a child JVM under the agent: Runtrail from the environment, and a
  * JDK {@code HttpServer} (instrumented by the agent as {@code java-http-server}) whose one request starts a
  * run with a step that records the canary three ways. Prints {@code PORT <n>} when it listens and
- * {@code OTEL <class>} (the OpenTelemetry Runtrail used), then exits after that one request.
+ * {@code OTEL <class>} (the OpenTelemetry Runtrail used, {@code none} when disabled), then exits after that one request.
  */
 public final class AgentApp {
 
@@ -41,7 +41,9 @@ public final class AgentApp {
       served.countDown();
     });
     server.start();
-    System.out.println("OTEL " + ((RuntrailTelemetry) telemetry).openTelemetry().getClass().getName());
+    // With RUNTRAIL_ENABLED=false Runtrail is a no-op and has no OpenTelemetry of its own.
+    System.out.println("OTEL " + (telemetry instanceof RuntrailTelemetry runtrail
+        ? runtrail.openTelemetry().getClass().getName() : "none"));
     System.out.println("PORT " + server.getAddress().getPort());
     System.out.flush();
     boolean done = served.await(60, TimeUnit.SECONDS);

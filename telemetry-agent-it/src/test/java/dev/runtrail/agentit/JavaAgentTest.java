@@ -111,6 +111,24 @@ class JavaAgentTest {
     }
   }
 
+  @Test
+  void disabledRuntrailLeavesTheAgentsTelemetryAsItWas() throws Exception {
+    try (OtlpReceiver receiver = OtlpReceiver.start()) {
+      String otel = serveOneRequest(receiver, Map.of("RUNTRAIL_OTEL_SDK", "auto", "RUNTRAIL_ENABLED", "false"));
+      List<Exported> spans = decode(receiver.bodies("/v1/traces"));
+
+      assertThat(otel).isEqualTo("none");
+      // The agent's server span, exported by the agent under its resource, and no span of Runtrail's.
+      Exported server = only(spans, s -> s.span().getKind() == Span.SpanKind.SPAN_KIND_SERVER);
+      assertThat(server.resourceAttribute("telemetry.distro.name")).isEqualTo(AGENT_DISTRO);
+      assertThat(spans).noneMatch(s -> s.scope().equals(SCOPE));
+      assertThat(spans).extracting(Exported::resource).containsOnly(server.resource());
+      String text = ByteString.copyFrom(receiver.bodies("/v1/traces").stream().map(ByteString::copyFrom).toList())
+          .toString(StandardCharsets.ISO_8859_1);
+      assertThat(text).doesNotContain(AgentApp.CANARY, "cicd.pipeline.run.id", "runtrail.step.");
+    }
+  }
+
   private static void assertRedacted(OtlpReceiver receiver) {
     List<byte[]> bodies = receiver.bodies("/v1/traces");
     assertThat(bodies).isNotEmpty();
