@@ -1,5 +1,6 @@
 package dev.runtrail.logging.log4j2;
 
+import dev.runtrail.redaction.RedactedThrowable;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.function.BinaryOperator;

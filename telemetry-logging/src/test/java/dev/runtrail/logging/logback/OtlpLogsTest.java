@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
+import dev.runtrail.redaction.RedactedThrowable;
 import dev.runtrail.telemetry.RunContext;
 import dev.runtrail.telemetry.Step;
 import dev.runtrail.telemetry.core.Runtrail;

@@ -10,6 +10,7 @@ import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.ThrowableProxy;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.classic.spi.ThrowableProxyVO;
+import dev.runtrail.redaction.RedactedThrowable;
 import dev.runtrail.redaction.Redactor;
 import java.io.IOException;
 import java.io.PrintWriter;
