@@ -123,19 +123,21 @@ class JavaAgentTest {
       assertThat(server.resourceAttribute("telemetry.distro.name")).isEqualTo(AGENT_DISTRO);
       assertThat(spans).noneMatch(s -> s.scope().equals(SCOPE));
       assertThat(spans).extracting(Exported::resource).containsOnly(server.resource());
-      String text = ByteString.copyFrom(receiver.bodies("/v1/traces").stream().map(ByteString::copyFrom).toList())
-          .toString(StandardCharsets.ISO_8859_1);
-      assertThat(text).doesNotContain(AgentApp.CANARY, "cicd.pipeline.run.id", "runtrail.step.");
+      assertThat(exportedText(receiver)).doesNotContain(AgentApp.CANARY, "cicd.pipeline.run.id", "runtrail.step.");
     }
   }
 
   private static void assertRedacted(OtlpReceiver receiver) {
+    assertThat(exportedText(receiver)).doesNotContain(AgentApp.CANARY).contains("[REDACTED]");
+  }
+
+  /** Every span body the receiver got, as one text (protobuf strings are bytes of it). */
+  private static String exportedText(OtlpReceiver receiver) {
     List<byte[]> bodies = receiver.bodies("/v1/traces");
     assertThat(bodies).isNotEmpty();
-    ByteString all = ByteString.copyFrom(bodies.stream().map(ByteString::copyFrom).toList());
-    String text = all.toString(StandardCharsets.ISO_8859_1);
-    assertThat(text).doesNotContain(AgentApp.CANARY).contains("[REDACTED]");
+    return ByteString.copyFrom(bodies.stream().map(ByteString::copyFrom).toList()).toString(StandardCharsets.ISO_8859_1);
   }
+
 
   /** Starts the app under the agent, sends it its one request from here (no agent), waits for it to exit. */
   private String serveOneRequest(OtlpReceiver receiver, String otelSdk) throws Exception {

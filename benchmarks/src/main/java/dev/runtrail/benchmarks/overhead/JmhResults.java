@@ -11,13 +11,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The results of one JMH run, read from its {@code -rf json} file. */
-final class JmhResults {
+public final class JmhResults {
 
   /** A score with its 99.9% error and the raw per-iteration values (one list per fork). */
-  record Metric(double score, double error, String unit, List<List<Double>> raw) {
+  public record Metric(double score, double error, String unit, List<List<Double>> raw) {
 
     /** Every measured iteration's value, forks one after the other. */
-    List<Double> iterations() {
+    public List<Double> iterations() {
       List<Double> all = new ArrayList<>();
       raw.forEach(all::addAll);
       return all;
@@ -25,7 +25,7 @@ final class JmhResults {
   }
 
   /** One benchmark (with one set of parameters). */
-  record Result(String benchmark, Map<String, String> params, Metric primary, Map<String, Metric> secondary,
+  public record Result(String benchmark, Map<String, String> params, Metric primary, Map<String, Metric> secondary,
       String jvm) {
 
     /** {@code Class.method}, without the package. */
@@ -34,7 +34,7 @@ final class JmhResults {
       return parts[parts.length - 2] + "." + parts[parts.length - 1];
     }
 
-    String param(String key) {
+    public String param(String key) {
       return params.getOrDefault(key, "");
     }
 
@@ -50,7 +50,7 @@ final class JmhResults {
     this.results = results;
   }
 
-  static JmhResults read(Path file) throws IOException {
+  public static JmhResults read(Path file) throws IOException {
     List<Result> results = new ArrayList<>();
     if (file == null || !Files.exists(file)) {
       return new JmhResults(results);
@@ -70,7 +70,7 @@ final class JmhResults {
     return new JmhResults(results);
   }
 
-  List<Result> all() {
+  public List<Result> all() {
     return results;
   }
 

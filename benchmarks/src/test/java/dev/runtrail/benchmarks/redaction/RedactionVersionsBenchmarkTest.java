@@ -3,6 +3,7 @@ package dev.runtrail.benchmarks.redaction;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.runtrail.benchmarks.overhead.JmhResults;
 import dev.runtrail.redaction.Redactor;
 import java.lang.invoke.MethodHandle;
 import java.nio.file.Files;
@@ -46,13 +47,15 @@ class RedactionVersionsBenchmarkTest {
   }
 
   @Test
-  void reportDividesTheHalvesPerIteration() {
+  void reportDividesTheHalvesPerIteration(@TempDir Path dir) throws Exception {
     // Two iterations: the older build took 200 and 300 ms, this one 100 and 300 ms -> ratios 2.0 and 1.0.
     String json = "[{\"benchmark\":\"x.RedactionVersionsBenchmark.paired\",\"params\":{\"corpus\":\"lines\"},"
         + "\"primaryMetric\":{\"score\":10.0},\"secondaryMetrics\":{"
         + "\"baselineNanos\":{\"rawData\":[[2.0E8,3.0E8]]},\"currentNanos\":{\"rawData\":[[1.0E8,3.0E8]]}}}]";
 
-    String table = VersionsReport.render(json);
+    Path file = Files.writeString(dir.resolve("result.json"), json);
+
+    String table = VersionsReport.render(JmhResults.read(file));
 
     assertThat(table).contains("| lines |").contains("| 1.500 ± ").contains("| 2 |");
   }
