@@ -1,5 +1,6 @@
 package dev.runtrail.telemetry.core.internal.redact;
 
+import dev.runtrail.redaction.RedactedThrowable;
 import dev.runtrail.telemetry.core.internal.SelfMonitor;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.AttributeType;
@@ -24,7 +25,8 @@ import java.util.function.UnaryOperator;
  * The logs twin of {@link RedactingSpanExporter}: redacts every log record on its way to the real
  * exporter — body (text or structured), attributes (exception message and stack trace included), severity
  * text and event name — whoever made the record (OpenTelemetry's Logback or Log4j2 appender, the app's own
- * {@code Logger}). Trace and span ids, timestamps and severity pass as they are.
+ * {@code Logger}). Trace and span ids, timestamps and severity pass as they are. An {@code exception.type}
+ * naming Runtrail's {@link RedactedThrowable} gets back the original class name its stack trace starts with.
  *
  * <p>When the redactor itself fails on a record, the record is still exported, redacted by fallback:
  * every text in it (body, string attributes, severity text, event name) becomes {@value #FALLBACK}; the
@@ -33,6 +35,10 @@ import java.util.function.UnaryOperator;
  * telemetry ({@code log_export}). Never throws.
  */
 public final class RedactingLogRecordExporter implements LogRecordExporter {
+
+  private static final AttributeKey<String> EXCEPTION_TYPE = AttributeKey.stringKey("exception.type");
+  private static final AttributeKey<String> EXCEPTION_STACKTRACE = AttributeKey.stringKey("exception.stacktrace");
+  private static final String TWIN = RedactedThrowable.class.getName();
 
   /** What every text of a record becomes when the redactor fails on it. */
   public static final String FALLBACK = "[REDACTED]";
@@ -143,9 +149,48 @@ public final class RedactingLogRecordExporter implements LogRecordExporter {
     RedactedLogRecordData(LogRecordData log, TextRule text, AttributesRule attrs, KeyedRule keyed) {
       this.log = log;
       this.body = redactValue(log.getBodyValue(), null, text, keyed);
-      this.attributes = attrs.apply(log.getAttributes());
+      this.attributes = withOriginalExceptionType(attrs.apply(log.getAttributes()));
       this.severityText = text.apply(log.getSeverityText());
       this.eventName = text.apply(log.getEventName());
+    }
+
+    /**
+     * Behind Runtrail's logging redaction (Logback's {@code RedactingAppender}, Log4j2's rewrite policy) a
+     * throwable whose text held a secret reaches OpenTelemetry's appenders as a {@link RedactedThrowable},
+     * and they name its class in {@code exception.type}. The twin prints the original's {@code toString()}
+     * first, so the original class name heads {@code exception.stacktrace}: put it back where a backend
+     * groups errors by type. Left as it is when the trace does not start with a class name (a throwable with
+     * its own {@code toString()}).
+     */
+    static Attributes withOriginalExceptionType(Attributes attributes) {
+      if (!TWIN.equals(attributes.get(EXCEPTION_TYPE))) {
+        return attributes;
+      }
+      String original = leadingClassName(attributes.get(EXCEPTION_STACKTRACE));
+      return original == null ? attributes : attributes.toBuilder().put(EXCEPTION_TYPE, original).build();
+    }
+
+    /** The Java class name a printed stack trace starts with ({@code a.b.C: message}), or null. */
+    static String leadingClassName(String stackTrace) {
+      if (stackTrace == null) {
+        return null;
+      }
+      int end = 0;
+      boolean partStart = true;
+      while (end < stackTrace.length()) {
+        char c = stackTrace.charAt(end);
+        if (c == '.' && !partStart) {
+          partStart = true;
+        } else if (partStart ? Character.isJavaIdentifierStart(c) : Character.isJavaIdentifierPart(c)) {
+          partStart = false;
+        } else {
+          break;
+        }
+        end++;
+      }
+      boolean endsTheHead = end == stackTrace.length() || stackTrace.charAt(end) == ':'
+          || stackTrace.charAt(end) == '\n' || stackTrace.charAt(end) == '\r';
+      return end == 0 || partStart || !endsTheHead ? null : stackTrace.substring(0, end);
     }
 
     /** Strings in a body: free text at the top and in arrays, by key inside a key-value list. */

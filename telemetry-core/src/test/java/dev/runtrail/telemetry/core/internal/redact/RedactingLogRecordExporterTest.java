@@ -2,6 +2,7 @@ package dev.runtrail.telemetry.core.internal.redact;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.runtrail.redaction.RedactedThrowable;
 import dev.runtrail.redaction.Redactor;
 import dev.runtrail.telemetry.core.internal.SelfMonitor;
 import io.opentelemetry.api.common.AttributeKey;
@@ -113,5 +114,45 @@ class RedactingLogRecordExporterTest {
     assertThat(logs.get(0).getAttributes()).isEqualTo(Attributes.of(
         AttributeKey.stringKey("exception.stacktrace"), "[REDACTED]", AttributeKey.longKey("attempt"), 2L));
     assertThat(monitor.droppedCounts()).isEqualTo(Map.of("log_redaction", 1L));
+  }
+
+  @Test
+  void theRedactedTwinsTypeBecomesTheOriginalClassItsStackTraceStartsWith() {
+    Logger logger = logger(new RedactingLogRecordExporter(memory, redactor, monitor));
+    logger.logRecordBuilder()
+        .setAttribute(AttributeKey.stringKey("exception.type"), RedactedThrowable.class.getName())
+        .setAttribute(AttributeKey.stringKey("exception.stacktrace"), stackTrace())
+        .emit();
+    logger.logRecordBuilder()
+        .setAttribute(AttributeKey.stringKey("exception.type"), RedactedThrowable.class.getName())
+        .setAttribute(AttributeKey.stringKey("exception.stacktrace"), "Outer$Inner\n\tat app.Main.run(Main.java:3)\n")
+        .emit();
+
+    List<LogRecordData> logs = memory.getFinishedLogRecordItems();
+    assertThat(logs.get(0).getAttributes().get(AttributeKey.stringKey("exception.type")))
+        .isEqualTo("java.lang.IllegalStateException");
+    assertThat(logs.get(1).getAttributes().get(AttributeKey.stringKey("exception.type"))).isEqualTo("Outer$Inner");
+  }
+
+  @Test
+  void anExceptionTypeIsKeptWhenItIsNotTheTwinsOrTheTraceStartsWithNoClassName() {
+    Logger logger = logger(new RedactingLogRecordExporter(memory, redactor, monitor));
+    logger.logRecordBuilder()
+        .setAttribute(AttributeKey.stringKey("exception.type"), "app.DeployFailed")
+        .setAttribute(AttributeKey.stringKey("exception.stacktrace"), stackTrace())
+        .emit();
+    logger.logRecordBuilder()
+        .setAttribute(AttributeKey.stringKey("exception.type"), RedactedThrowable.class.getName())
+        .setAttribute(AttributeKey.stringKey("exception.stacktrace"), "deploy failed (custom toString)\n\tat a.B.c(B.java:1)")
+        .emit();
+    logger.logRecordBuilder()
+        .setAttribute(AttributeKey.stringKey("exception.type"), RedactedThrowable.class.getName())
+        .setAttribute(AttributeKey.stringKey("exception.stacktrace"), "app.: broken\n")
+        .emit();
+
+    List<String> types = memory.getFinishedLogRecordItems().stream()
+        .map(log -> log.getAttributes().get(AttributeKey.stringKey("exception.type"))).toList();
+    assertThat(types).containsExactly("app.DeployFailed", RedactedThrowable.class.getName(),
+        RedactedThrowable.class.getName());
   }
 }
