@@ -6,7 +6,8 @@ package dev.runtrail.redaction;
  * {@link #toString()}, and so in every printed stack trace), its redacted message, its stack frames, and its
  * cause and suppressed throwables, each the original when its text was clean, a twin otherwise. What reads
  * the throwable's class (OpenTelemetry's {@code exception.type}, a JSON layout's class name) sees this
- * class: a throwable of the original class cannot be made with another message.
+ * class: a throwable of the original class cannot be made with another message. (Runtrail's own OTLP log
+ * exporter puts the original class name back into {@code exception.type}, from the head of the stack trace.)
  */
 public final class RedactedThrowable extends RuntimeException {
   private static final long serialVersionUID = 1L;
