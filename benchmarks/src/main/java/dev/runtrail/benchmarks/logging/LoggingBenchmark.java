@@ -16,6 +16,7 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -34,6 +35,10 @@ import org.slf4j.MDC;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class LoggingBenchmark {
   static final String PATTERN = "%d{ISO8601} %-5level [%thread] %logger run_id=%X{run_id} - %msg%n";
+
+  /** Which MDC the line is logged with: {@code run_id} (one entry) or {@code step} (Runtrail's seven). */
+  @Param({"run_id", "step"})
+  public String mdc;
 
   private LoggerContext context;
   private Logger plain;
@@ -60,6 +65,16 @@ public class LoggingBenchmark {
     redacted = logger("redacting");
     redacted.addAppender(redacting);
     MDC.put("run_id", "run-20260211-142530-1a2b3c");
+    if (mdc.equals("step")) {
+      MDC.put("trace_id", "4bf92f3577b34da6a3ce929d0e0e4736");
+      MDC.put("span_id", "00f067aa0ba902b7");
+      MDC.put("trace_flags", "01");
+      MDC.put("correlation_id", "c0ffee00-1234-4abc-9def-0123456789ab");
+      MDC.put("plan_id", "deploy-api");
+      MDC.put("plan_version", "1.2.0");
+    } else if (!mdc.equals("run_id")) {
+      throw new IllegalArgumentException("mdc must be run_id or step, not " + mdc);
+    }
     LoggingEvent event = new LoggingEvent(Logger.FQCN, redacted, Level.INFO, "deployed {} at {}", null,
         new Object[] {target, sha});
     event.prepareForDeferredProcessing(); // formats the message and snapshots the MDC, as an appender would

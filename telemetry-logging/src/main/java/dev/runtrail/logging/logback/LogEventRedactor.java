@@ -23,6 +23,7 @@ public final class LogEventRedactor {
   public static final String WITHHELD = "[log message withheld: redaction failed]";
 
   private final Redactor redactor;
+  private final RepeatedTexts repeated;
   private final AtomicLong failures = new AtomicLong();
 
   /** @throws IllegalArgumentException when {@code redactor} is null */
@@ -31,6 +32,7 @@ public final class LogEventRedactor {
       throw new IllegalArgumentException("redactor must not be null");
     }
     this.redactor = redactor;
+    this.repeated = new RepeatedTexts((key, text) -> key == null ? redactor.redact(text) : redactor.redact(key, text));
   }
 
   /** How many events could not be redacted (and were written with their content withheld). */
@@ -52,7 +54,9 @@ public final class LogEventRedactor {
     String formatted = event.getFormattedMessage();
     String message = event.getMessage();
     String redactedFormatted = redactor.redact(formatted);
-    String redactedMessage = message == formatted ? redactedFormatted : redactor.redact(message);
+    // A message with arguments is a pattern, a constant in the code: the same String line after line.
+    String redactedMessage = message == formatted ? redactedFormatted
+        : message == null ? null : repeated.redact(null, message);
     Object[] arguments = event.getArgumentArray();
     Object[] redactedArguments = arguments(arguments);
     Map<String, String> mdc = event.getMDCPropertyMap();
@@ -113,7 +117,8 @@ public final class LogEventRedactor {
 
     @Override
     public void accept(String key, String value) {
-      String redacted = redactor.redact(key, value);
+      // MDC values stay the same Strings for a whole request, run or step.
+      String redacted = value == null ? null : repeated.redact(key, value);
       if (redacted != value) {
         if (copy == null) {
           copy = new LinkedHashMap<>(mdc);

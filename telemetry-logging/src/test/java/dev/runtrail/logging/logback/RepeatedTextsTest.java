@@ -1,0 +1,85 @@
+package dev.runtrail.logging.logback;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.LoggingEvent;
+import dev.runtrail.redaction.Redactor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RepeatedTextsTest {
+  static final String GITHUB = "ghp_" + "aB3dE5fG7hJ9kL1mN3pQ5rS7tU9vW1xY3zA5";
+
+  private final List<String> redacted = new ArrayList<>();
+  private final RepeatedTexts texts = new RepeatedTexts((key, text) -> {
+    redacted.add(key + "=" + text);
+    return text.contains("secret") ? "[REDACTED]" : text;
+  });
+
+  @Test
+  void theSameStringUnderTheSameKeyIsRedactedOnce() {
+    String value = "run-20260211-142530-1a2b3c";
+    assertThat(texts.redact("run_id", value)).isSameAs(value);
+    assertThat(texts.redact("run_id", value)).isSameAs(value);
+    assertThat(redacted).containsExactly("run_id=" + value);
+  }
+
+  @Test
+  void anEqualButOtherStringOrAnotherKeyIsRedactedAgain() {
+    String value = "my secret";
+    String equal = new String(value);
+    assertThat(texts.redact("note", value)).isEqualTo("[REDACTED]");
+    assertThat(texts.redact("note", equal)).isEqualTo("[REDACTED]");
+    assertThat(texts.redact("other", value)).isEqualTo("[REDACTED]");
+    assertThat(texts.redact(null, value)).isEqualTo("[REDACTED]");
+    assertThat(redacted).containsExactly("note=my secret", "note=my secret", "other=my secret", "null=my secret");
+  }
+
+  @Test
+  void fourTextsOfTheSameHashAreAllRemembered() {
+    // "Aa" and "BB" have the same String hash, so these four land in one bucket
+    List<String> same = List.of("AaAa", "AaBB", "BBAa", "BBBB");
+    for (int round = 0; round < 3; round++) {
+      same.forEach(text -> texts.redact("k", text));
+    }
+    assertThat(redacted).hasSize(4);
+  }
+
+  @Test
+  void manyTextsSharingSlotsStillGetTheirOwnRedaction() {
+    List<String> values = new ArrayList<>();
+    for (int i = 0; i < 5_000; i++) {
+      values.add((i % 7 == 0 ? "secret " : "clean ") + i);
+    }
+    for (int round = 0; round < 2; round++) {
+      for (String value : values) {
+        String expected = value.startsWith("secret") ? "[REDACTED]" : value;
+        assertThat(texts.redact("k", value)).isEqualTo(expected);
+      }
+    }
+  }
+
+  @Test
+  void aSecretPutInTheMdcIsRedactedOnEveryLineAndAPatternWithOne() {
+    LogEventRedactor redactor = new LogEventRedactor(Redactor.defaults());
+    LoggerContext context = new LoggerContext();
+    String token = "token " + GITHUB;
+    String pattern = "pushing with " + GITHUB + " to {}";
+    for (int line = 0; line < 3; line++) {
+      LoggingEvent event = new LoggingEvent("fqcn", context.getLogger("app"), Level.INFO, pattern, null,
+          new Object[] {"origin"});
+      event.setMDCPropertyMap(Map.of("auth", token, "note", token, "run_id", "run-20260211-142530-1a2b3c"));
+      ILoggingEvent clean = redactor.redact(event);
+      assertThat(clean.getMDCPropertyMap()).containsEntry("auth", "[REDACTED]")
+          .containsEntry("note", "token [REDACTED]")
+          .containsEntry("run_id", "run-20260211-142530-1a2b3c");
+      assertThat(clean.getMessage()).isEqualTo("pushing with [REDACTED] to {}");
+      assertThat(clean.getFormattedMessage()).isEqualTo("pushing with [REDACTED] to origin");
+    }
+  }
+}
