@@ -2,6 +2,7 @@ package dev.runtrail.logging.log4j2;
 
 import dev.runtrail.redaction.RedactionPolicy;
 import dev.runtrail.redaction.Redactor;
+import dev.runtrail.redaction.internal.RepeatedTexts;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import org.apache.logging.log4j.core.Core;
@@ -54,7 +55,9 @@ public final class RuntrailRedactionPolicy implements RewritePolicy {
 
   /** A policy with the given redactor. */
   public static RuntrailRedactionPolicy of(Redactor redactor) {
-    return new RuntrailRedactionPolicy(new EventRedactor(redactor::redact, redactor::redact));
+    // ThreadContext values stay the same Strings for a whole request, run or step: redacted once each.
+    RepeatedTexts contextValues = new RepeatedTexts(redactor::redact);
+    return new RuntrailRedactionPolicy(new EventRedactor(redactor::redact, contextValues::redact));
   }
 
   /** The {@code <RuntrailRedaction/>} element: Runtrail's redactor under {@code RUNTRAIL_PRIVACY}. */

@@ -3,6 +3,7 @@ package dev.runtrail.logging.logback;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import dev.runtrail.redaction.Redactor;
+import dev.runtrail.redaction.internal.RepeatedTexts;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package dev.runtrail.logging.logback;
+package dev.runtrail.redaction.internal;
 
 import java.util.function.BinaryOperator;
 
@@ -9,9 +9,9 @@ import java.util.function.BinaryOperator;
  * exactly a key) redacted before, and its result is that redaction's. A small table of 4-way buckets (a
  * line's dozen texts do not evict one another); a miss redacts, and remembers in place of one of its
  * bucket's entries. Entries are immutable, so threads racing on a slot only lose a remembered result,
- * never mix one up.
+ * never mix one up. Used by the logging integrations (Logback, Log4j2), not public API.
  */
-final class RepeatedTexts {
+public final class RepeatedTexts {
   private static final int WAYS = 4;
   private static final int BUCKETS = 128; // a power of two
 
@@ -20,12 +20,12 @@ final class RepeatedTexts {
   private int misses; // picks the way a miss replaces; racy on purpose, any way will do
 
   /** @param redaction the redaction of a text under a key (the key may be null: free text) */
-  RepeatedTexts(BinaryOperator<String> redaction) {
+  public RepeatedTexts(BinaryOperator<String> redaction) {
     this.redaction = redaction;
   }
 
   /** {@code text} (under {@code key}, or as free text when it is null) redacted; the text itself when clean. */
-  String redact(String key, String text) {
+  public String redact(String key, String text) {
     int hash = text.hashCode() * 31 + (key == null ? 0 : key.hashCode());
     int bucket = ((hash ^ (hash >>> 16)) & (BUCKETS - 1)) * WAYS;
     for (int way = bucket; way < bucket + WAYS; way++) {
