@@ -83,6 +83,17 @@ final class S3ProxyServer implements AutoCloseable {
     keys(bucket).forEach(key -> context.getBlobStore().removeBlob(bucket, key));
   }
 
+  /** Stores an object straight in the blob store (not through S3). */
+  void putObject(String bucket, String key, String content) {
+    BlobStore store = context.getBlobStore();
+    store.putBlob(bucket, store.blobBuilder(key).payload(content).build());
+  }
+
+  /** Removes an object straight from the blob store. */
+  void removeObject(String bucket, String key) {
+    context.getBlobStore().removeBlob(bucket, key);
+  }
+
   /** The keys of every object in the bucket, sorted (read straight from the blob store, not through S3). */
   TreeSet<String> keys(String bucket) {
     BlobStore store = context.getBlobStore();
