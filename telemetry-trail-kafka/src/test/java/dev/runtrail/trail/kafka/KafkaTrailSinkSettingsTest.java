@@ -94,6 +94,8 @@ class KafkaTrailSinkSettingsTest {
         .hasMessageContaining("bufferBytes must be at least 65536, got 100");
     assertThatThrownBy(() -> KafkaTrailSink.builder("kafka:9092").maxBlock(Duration.ZERO))
         .hasMessageContaining("maxBlock must be positive, got PT0S");
+    assertThatThrownBy(() -> KafkaTrailSink.builder("kafka:9092").pendingLimit(0))
+        .hasMessageContaining("pendingLimit must be at least 1, got 0");
   }
 
   @Test
