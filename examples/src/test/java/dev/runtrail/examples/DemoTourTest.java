@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The README's demo as a user runs it: the demo's main in its own JVM, with the real {@code runtrail}
- * launcher (telemetry-runs/bin/runtrail and the runtrail.jar the build made), into an empty run store.
+ * launcher (telemetry-runs/bin/runtrail and the runtrail.jar runtrail-cli builds), into an empty run store.
  */
 class DemoTourTest {
 
@@ -41,8 +41,8 @@ class DemoTourTest {
   static void runTheDemo() throws Exception {
     Path root = RepositoryRoot.find();
     Path launcher = root.resolve("telemetry-runs/bin/runtrail");
-    assertThat(root.resolve("telemetry-runs/target/runtrail.jar"))
-        .as("the CLI jar (made by `mvn package` of telemetry-runs, before this module in the reactor)").isRegularFile();
+    assertThat(root.resolve("runtrail-cli/target/runtrail.jar"))
+        .as("the CLI jar (made by `mvn package` of runtrail-cli, before this module in the reactor)").isRegularFile();
     String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", classPath, "-D" + CliTour.LAUNCHER_PROPERTY + "=" + launcher, Demo.class.getName()));

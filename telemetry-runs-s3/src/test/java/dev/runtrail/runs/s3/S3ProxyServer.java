@@ -23,43 +23,43 @@ import org.jclouds.blobstore.options.ListContainerOptions;
  * stopped and started again on the same port without losing them. Requests must be signed with
  * {@link #ACCESS_KEY} / {@link #SECRET_KEY}.
  */
-final class S3ProxyServer implements AutoCloseable {
+public final class S3ProxyServer implements AutoCloseable {
 
-  static final String ACCESS_KEY = "runtrail-test-access";
-  static final String SECRET_KEY = "runtrail-test-secret-" + "not-a-real-one";
-  static final String REGION = "us-east-1";
+  public static final String ACCESS_KEY = "runtrail-test-access";
+  public static final String SECRET_KEY = "runtrail-test-secret-" + "not-a-real-one";
+  public static final String REGION = "us-east-1";
 
   private final Path dir;
   private final int port;
   private BlobStoreContext context;
   private S3Proxy proxy;
 
-  S3ProxyServer(Path dir) throws IOException {
+  public S3ProxyServer(Path dir) throws IOException {
     this.dir = Files.createDirectories(dir);
     try (ServerSocket socket = new ServerSocket(0)) {
       this.port = socket.getLocalPort();
     }
   }
 
-  String endpoint() {
+  public String endpoint() {
     return "http://127.0.0.1:" + port;
   }
 
   /** What a JVM needs to reach this server through the SDK's standard chains, as system properties. */
-  List<String> systemProperties() {
+  public List<String> systemProperties() {
     return List.of("-Daws.endpointUrl=" + endpoint(), "-Daws.region=" + REGION, "-Daws.accessKeyId=" + ACCESS_KEY,
         "-Daws.secretAccessKey=" + SECRET_KEY);
   }
 
   /** Sets {@link #systemProperties()} in this JVM. */
-  void configureThisJvm() {
+  public void configureThisJvm() {
     for (String property : systemProperties()) {
       String[] pair = property.substring(2).split("=", 2);
       System.setProperty(pair[0], pair[1]);
     }
   }
 
-  S3ProxyServer start() throws Exception {
+  public S3ProxyServer start() throws Exception {
     Properties properties = new Properties();
     properties.setProperty("jclouds.filesystem.basedir", dir.toString());
     context = ContextBuilder.newBuilder("filesystem").credentials("identity", "credential").overrides(properties)
@@ -78,13 +78,24 @@ final class S3ProxyServer implements AutoCloseable {
   }
 
   /** Creates the bucket if needed and empties it. */
-  void createBucket(String bucket) {
+  public void createBucket(String bucket) {
     context.getBlobStore().createContainerInLocation(null, bucket);
     keys(bucket).forEach(key -> context.getBlobStore().removeBlob(bucket, key));
   }
 
+  /** Stores an object straight in the blob store (not through S3). */
+  public void putObject(String bucket, String key, String content) {
+    BlobStore store = context.getBlobStore();
+    store.putBlob(bucket, store.blobBuilder(key).payload(content).build());
+  }
+
+  /** Removes an object straight from the blob store. */
+  public void removeObject(String bucket, String key) {
+    context.getBlobStore().removeBlob(bucket, key);
+  }
+
   /** The keys of every object in the bucket, sorted (read straight from the blob store, not through S3). */
-  TreeSet<String> keys(String bucket) {
+  public TreeSet<String> keys(String bucket) {
     BlobStore store = context.getBlobStore();
     TreeSet<String> keys = new TreeSet<>();
     String marker = null;
@@ -101,7 +112,7 @@ final class S3ProxyServer implements AutoCloseable {
     return keys;
   }
 
-  void stop() throws Exception {
+  public void stop() throws Exception {
     if (proxy != null) {
       proxy.stop();
       proxy = null;

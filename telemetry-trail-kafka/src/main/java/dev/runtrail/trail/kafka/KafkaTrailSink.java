@@ -7,12 +7,15 @@ import dev.runtrail.telemetry.trail.TrailEvent;
 import dev.runtrail.telemetry.trail.TrailSink;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.producer.Callback;
@@ -49,17 +52,32 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * An event that fails any of these, or is still unsent when telemetry closes (after {@code closeTimeout}),
  * is counted ({@link #droppedEvents()}) and reported through {@link #flush()}, which Runtrail logs once.
  * Every accepted event ends up either {@linkplain #deliveredEvents() delivered} or counted as dropped.
+ *
+ * <p>Until the sink has learnt the topic's partitions once (the cluster may not be reachable yet when the
+ * app starts), events wait in the sink, up to {@code pendingLimit} (more are counted as dropped), and the
+ * sink asks for the topic's metadata again at most once a second, each time waiting at most
+ * {@code maxBlock}; once it is known, the waiting events are sent first, in order. Events still waiting
+ * when telemetry closes (after one more try) are counted as dropped.
  */
 public final class KafkaTrailSink implements TrailSink {
 
   /** The topic trail events go to unless told otherwise. */
   public static final String DEFAULT_TOPIC = "action-trail";
+  private static final long METADATA_RETRY_NANOS = TimeUnit.SECONDS.toNanos(1);
 
   private final String bootstrapServers;
   private final String topic;
   private final Duration flushTimeout;
   private final Duration closeTimeout;
   private final Producer<String, String> producer;
+  private final int pendingLimit;
+  /** Events waiting for the topic's metadata (touched only on the sink's thread). */
+  private final Deque<TrailEvent> waiting = new ArrayDeque<>();
+  /** {@code waiting.size()}, for other threads. */
+  private final AtomicInteger waitingCount = new AtomicInteger();
+  /** Whether the topic's partitions were known once (touched only on the sink's thread). */
+  private boolean topicKnown;
+  private long nextMetadataNanos = System.nanoTime();
   private final AtomicLong delivered = new AtomicLong();
   private final AtomicLong dropped = new AtomicLong();
   /** Sends not yet answered; the monitor of this object is what {@link #flush()} waits on. */
@@ -73,6 +91,7 @@ public final class KafkaTrailSink implements TrailSink {
     this.topic = b.topic;
     this.flushTimeout = b.flushTimeout;
     this.closeTimeout = b.closeTimeout;
+    this.pendingLimit = b.pendingLimit;
     try {
       this.producer = new KafkaProducer<>(b.producerConfig(), new StringSerializer(), new StringSerializer());
     } catch (KafkaException e) {
@@ -148,6 +167,48 @@ public final class KafkaTrailSink implements TrailSink {
 
   @Override
   public void accept(TrailEvent event) {
+    if (!topicKnown && !learnTopic()) {
+      if (waiting.size() < pendingLimit) {
+        waiting.add(event);
+        waitingCount.incrementAndGet();
+      } else {
+        drop(1, pendingLimit + " events already wait for Kafka at " + bootstrapServers
+            + ", not reachable yet (" + lastFailure + ")");
+      }
+      return;
+    }
+    send(event);
+  }
+
+  /**
+   * Asks for the topic's partitions (waiting at most maxBlock) unless the last try was under a second
+   * ago; once known, sends the waiting events. False while unknown.
+   */
+  private boolean learnTopic() {
+    if (System.nanoTime() - nextMetadataNanos < 0) {
+      return false;
+    }
+    try {
+      producer.partitionsFor(topic);
+    } catch (RuntimeException e) { // a timeout (KafkaException), or the producer is closed
+      nextMetadataNanos = System.nanoTime() + METADATA_RETRY_NANOS;
+      lastFailure = e.getClass().getSimpleName() + ": " + e.getMessage();
+      return false;
+    }
+    topicKnown = true;
+    while (!waiting.isEmpty()) {
+      waitingCount.decrementAndGet();
+      send(waiting.poll());
+    }
+    return true;
+  }
+
+  private void drop(int events, String why) {
+    lastFailure = why;
+    dropped.addAndGet(events);
+  }
+
+  private void send(TrailEvent event) {
     Send send = new Send();
     outstanding.incrementAndGet();
     try {
@@ -165,6 +226,9 @@ public final class KafkaTrailSink implements TrailSink {
    */
   @Override
   public void flush() throws IOException {
+    if (!topicKnown) {
+      learnTopic();
+    }
     awaitAnswers(flushTimeout);
     long droppedNow = dropped.get();
     if (droppedNow > droppedReported) {
@@ -178,6 +242,17 @@ public final class KafkaTrailSink implements TrailSink {
   /** Sends what is buffered, waiting up to {@code closeTimeout}; what is still unsent then counts as dropped. */
   @Override
   public void close() {
+    if (!topicKnown) {
+      nextMetadataNanos = System.nanoTime(); // one last try, at most maxBlock
+      learnTopic();
+      if (!waiting.isEmpty()) {
+        drop(waiting.size(), "still waiting when telemetry closed: Kafka at " + bootstrapServers
+            + " was never reachable (" + lastFailure + ")");
+        waiting.clear();
+        waitingCount.set(0);
+      }
+      topicKnown = true; // events accepted after close go to the closed producer: counted there
+    }
     // Past the timeout the producer fails every unsent record, through its callback: counted there.
     producer.close(closeTimeout);
   }
@@ -185,6 +260,11 @@ public final class KafkaTrailSink implements TrailSink {
   /** Events the broker acknowledged. */
   public long deliveredEvents() {
     return delivered.get();
+  }
+
+  /** Events waiting for the cluster to be reachable the first time (at most {@code pendingLimit}). */
+  public int waitingEvents() {
+    return waitingCount.get();
   }
 
   /** Events this sink gave up on (no metadata or room within maxBlock, refused, timed out, or unsent at close). */
@@ -235,6 +315,7 @@ public final class KafkaTrailSink implements TrailSink {
     static final int MIN_BUFFER_BYTES = 64 * 1024;
     /** linger + request timeout must fit in the delivery timeout (a rule of the producer). */
     static final Duration MIN_DELIVERY_TIMEOUT = Duration.ofSeconds(1);
+    private int pendingLimit = 10_000;
     private static final int LINGER_MS = 5;
 
     private final String bootstrapServers;
@@ -280,6 +361,18 @@ public final class KafkaTrailSink implements TrailSink {
         throw new IllegalArgumentException("deliveryTimeout must be at least " + MIN_DELIVERY_TIMEOUT + ", got " + timeout);
       }
       this.deliveryTimeout = timeout;
+      return this;
+    }
+
+    /**
+     * How many events may wait in the sink while the cluster has not been reachable yet (before the
+     * topic's metadata was first known); 10,000 by default. Past it, events are counted as dropped.
+     */
+    public Builder pendingLimit(int events) {
+      if (events < 1) {
+        throw new IllegalArgumentException("pendingLimit must be at least 1, got " + events);
+      }
+      this.pendingLimit = events;
       return this;
     }
 

@@ -38,10 +38,11 @@ class KafkaTrailSinkSettingsTest {
         Setting.TRAIL_KAFKA_TOPIC, "audit.trail", Setting.TRAIL_KAFKA_MAX_BLOCK, "100ms"));
     Optional<KafkaTrailSink> sink = KafkaTrailSink.fromConfig(config);
     assertThat(sink).isPresent();
-    sink.get().accept(event("run-1", 1));
+    sink.get().accept(event("run-1", 1)); // nothing listens: it waits in the sink
+    assertThat(sink.get().waitingEvents()).isEqualTo(1);
+    sink.get().close(); // still never reachable: counted
     assertThatThrownBy(sink.get()::flush).isInstanceOf(IOException.class)
         .hasMessageContaining("could not be sent to Kafka topic 'audit.trail'");
-    sink.get().close();
   }
 
   @Test
@@ -93,26 +94,31 @@ class KafkaTrailSinkSettingsTest {
         .hasMessageContaining("bufferBytes must be at least 65536, got 100");
     assertThatThrownBy(() -> KafkaTrailSink.builder("kafka:9092").maxBlock(Duration.ZERO))
         .hasMessageContaining("maxBlock must be positive, got PT0S");
+    assertThatThrownBy(() -> KafkaTrailSink.builder("kafka:9092").pendingLimit(0))
+        .hasMessageContaining("pendingLimit must be at least 1, got 0");
   }
 
   @Test
-  void anUnreachableClusterCostsCountedDropsAndEachSendWaitsAtMostMaxBlock() throws Exception {
+  void aClusterNeverReachableKeepsEventsWaitingUpToTheLimitThenCountsThemAtClose() throws Exception {
     String servers = nothingListens();
-    KafkaTrailSink sink = KafkaTrailSink.builder(servers).maxBlock(Duration.ofMillis(200))
+    KafkaTrailSink sink = KafkaTrailSink.builder(servers).maxBlock(Duration.ofMillis(200)).pendingLimit(3)
         .closeTimeout(Duration.ofMillis(200)).build();
     assertTimeout(Duration.ofSeconds(3), () -> {
-      for (int seq = 1; seq <= 3; seq++) {
-        sink.accept(event("run-2", seq)); // no topic metadata within maxBlock: given up, counted
+      for (int seq = 1; seq <= 5; seq++) {
+        sink.accept(event("run-2", seq)); // the first asks for metadata (200 ms), the others wait
       }
-    }, "three sends with a 200 ms maxBlock");
-    assertThat(sink.droppedEvents()).isEqualTo(3);
+    }, "five sends with a 200 ms maxBlock");
+    assertThat(sink.waitingEvents()).isEqualTo(3);
+    assertThat(sink.droppedEvents()).as("past pendingLimit: counted").isEqualTo(2);
     assertThatThrownBy(sink::flush).isInstanceOf(IOException.class)
-        .hasMessageContaining("3 trail event(s) could not be sent to Kafka topic 'action-trail' at " + servers)
-        .hasMessageContaining("TimeoutException");
+        .hasMessageContaining("2 trail event(s) could not be sent to Kafka topic 'action-trail' at " + servers)
+        .hasMessageContaining("3 events already wait for Kafka at " + servers + ", not reachable yet");
     sink.flush(); // reported once: nothing new since
-    sink.close();
-    sink.accept(event("run-2", 4)); // after close: counted, not thrown
-    assertThat(sink.droppedEvents()).isEqualTo(4);
+    assertTimeout(Duration.ofSeconds(3), sink::close, "close: one more metadata try, then the producer");
+    assertThat(sink.waitingEvents()).isZero();
+    assertThat(sink.droppedEvents()).as("still waiting at close: counted, not silently lost").isEqualTo(5);
+    sink.accept(event("run-2", 6)); // after close: counted, not thrown
+    assertThat(sink.droppedEvents()).isEqualTo(6);
     assertThat(sink.deliveredEvents()).isZero();
   }
 

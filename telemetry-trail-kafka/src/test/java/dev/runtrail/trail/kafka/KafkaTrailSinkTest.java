@@ -186,6 +186,38 @@ class KafkaTrailSinkTest {
     assertThat(sink.droppedEvents()).isZero();
   }
 
+  @Test
+  void eventsRecordedBeforeTheBrokerWasEverReachableWaitAndArriveInOrder() throws Exception {
+    broker.createTopic("trail-late", 3);
+    broker.kill(); // the app starts while its cluster is down: the sink has never reached it
+    String runId;
+    try {
+      KafkaTrailSink sink = KafkaTrailSink.builder(broker.bootstrap()).topic("trail-late").build();
+      RuntrailTelemetry telemetry = telemetry(sink);
+      try (RunContext run = telemetry.run("deploy").start()) {
+        runId = run.runId();
+        assertTimeout(Duration.ofSeconds(2), () -> record(run, 0, 40), "recording before the broker was reachable");
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (sink.waitingEvents() < 40 && System.nanoTime() < deadline) {
+          Thread.sleep(20); // the sink's thread takes the events off Runtrail's queue
+        }
+        assertThat(sink.waitingEvents()).as("waiting in the sink, not dropped").isEqualTo(40);
+        assertThat(sink.droppedEvents()).isZero();
+        broker.start();
+        record(run, 40, 60);
+      }
+      assertTimeout(SHUTDOWN_TIMEOUT.plusSeconds(5), telemetry::close, "closing telemetry");
+      assertThat(sink.deliveredEvents()).isEqualTo(60);
+      assertThat(sink.droppedEvents()).isZero();
+      assertThat(sink.waitingEvents()).isZero();
+    } finally {
+      broker.start();
+    }
+    List<Long> seqs = read("trail-late", 60).stream().filter(r -> r.key().equals(runId))
+        .map(r -> TrailJson.parse(r.value()).sequence()).collect(Collectors.toList());
+    assertThat(seqs).containsExactlyElementsOf(LongStream.rangeClosed(1, 60).boxed().collect(Collectors.toList()));
+  }
+
   private static void record(RunContext run, int from, int to) {
     for (int i = from; i < to; i++) {
       run.trail().toolCall("step-" + i, Map.of("i", i));

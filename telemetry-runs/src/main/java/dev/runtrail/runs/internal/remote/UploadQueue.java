@@ -32,7 +32,8 @@ public final class UploadQueue implements AutoCloseable {
 
   /** The folder of pending copies, inside the runs directory. */
   public static final String PENDING_DIR = ".uploads";
-  static final int MEMORY_CAPACITY = 1024;
+  /** At most this many runs wait in memory; the others wait only as records on disk. */
+  public static final int MEMORY_CAPACITY = 1024;
   private static final String SUFFIX = ".pending";
   private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
@@ -44,7 +45,7 @@ public final class UploadQueue implements AutoCloseable {
   private final Path pendingDir;
   private final Duration closeTimeout;
   private final BlockingQueue<String> queue = new ArrayBlockingQueue<>(MEMORY_CAPACITY);
-  private final Set<String> queued = ConcurrentHashMap.newKeySet();
+  private final Set<String> queued = ConcurrentHashMap.newKeySet(); // marker file names of the queued runs
   private final AtomicBoolean onDiskOnly = new AtomicBoolean(true); // start with a scan
   private final AtomicLong uploaded = new AtomicLong();
   private final AtomicLong failedAttempts = new AtomicLong();
@@ -98,6 +99,11 @@ public final class UploadQueue implements AutoCloseable {
     return failedAttempts.get();
   }
 
+  /** Runs waiting in memory now (at most {@value #MEMORY_CAPACITY}); the others pending wait on disk. */
+  public int inMemory() {
+    return queue.size();
+  }
+
   /** Runs recorded as pending on disk (queued or not). */
   public long pending() {
     try (var files = Files.list(pendingDir)) {
@@ -108,16 +114,19 @@ public final class UploadQueue implements AutoCloseable {
   }
 
   private void offer(String relativeDir) {
-    if (queued.add(relativeDir) && !queue.offer(relativeDir)) {
-      queued.remove(relativeDir);
-      onDiskOnly.set(true); // the next scan finds it
+    String name = markerName(relativeDir);
+    if (queued.add(name) && !queue.offer(relativeDir)) {
+      queued.remove(name);
+      onDiskOnly.set(true); // a later scan finds it
     }
   }
 
   private void work() {
     long lastScan = 0;
-    while (!closed() || (!queue.isEmpty() && System.nanoTime() < closeDeadline)) {
-      if (onDiskOnly.get() || System.nanoTime() - lastScan > RESCAN.toNanos()) {
+    // Closing: copies go on, from memory and then from disk, until done or the close timeout.
+    while (!closed() || ((!queue.isEmpty() || onDiskOnly.get()) && System.nanoTime() < closeDeadline)) {
+      // Records left on disk are read again once half the memory queue is free, not after every copy.
+      if ((onDiskOnly.get() && queue.size() <= MEMORY_CAPACITY / 2) || System.nanoTime() - lastScan > RESCAN.toNanos()) {
         scan();
         lastScan = System.nanoTime();
       }
@@ -131,7 +140,7 @@ public final class UploadQueue implements AutoCloseable {
         if (!copy(next)) {
           return; // closing: the rest stays pending on disk
         }
-        queued.remove(next);
+        queued.remove(markerName(next));
       }
     }
   }
@@ -186,6 +195,9 @@ public final class UploadQueue implements AutoCloseable {
           onDiskOnly.set(true);
           return;
         }
+        if (queued.contains(file.getFileName().toString())) {
+          continue; // already in memory: not read again
+        }
         try {
           offer(Files.readString(file, StandardCharsets.UTF_8).trim());
         } catch (NoSuchFileException copiedMeanwhile) {
@@ -198,8 +210,12 @@ public final class UploadQueue implements AutoCloseable {
   }
 
   private Path marker(String relativeDir) {
+    return pendingDir.resolve(markerName(relativeDir));
+  }
+
+  private static String markerName(String relativeDir) {
     String name = relativeDir.substring(relativeDir.lastIndexOf('/') + 1);
-    return pendingDir.resolve(name + "-" + Integer.toHexString(relativeDir.hashCode()) + SUFFIX);
+    return name + "-" + Integer.toHexString(relativeDir.hashCode()) + SUFFIX;
   }
 
   private void deleteMarker(String relativeDir) {

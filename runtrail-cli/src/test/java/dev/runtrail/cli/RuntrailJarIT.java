@@ -1,4 +1,4 @@
-package dev.runtrail.runs.cli;
+package dev.runtrail.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -71,7 +71,7 @@ class RuntrailJarIT {
 
   @Test
   void theLauncherScriptFindsTheJarInTarget() throws Exception {
-    Path launcher = Paths.get("bin", "runtrail").toAbsolutePath();
+    Path launcher = Paths.get(System.getProperty("runtrail.launcher", "../telemetry-runs/bin/runtrail")).toAbsolutePath();
 
     Outcome result = run(List.of("bash", launcher.toString(), "runs", "show", ThreeRuns.FAILED, "--runs-dir",
         runsDir.toString()));
