@@ -1,68 +1,114 @@
 package dev.runtrail.redaction.internal;
 
+import java.util.Arrays;
+import java.util.List;
+
 /**
  * The scanner's inlined gate for vendor prefixes that end with a separator ({@code ghp_}, {@code glpat-}):
- * one load tells whether the two chars before the separator can end a known prefix, and, where all
- * prefixes with that ending agree, which char must come before them. {@code created_at}, {@code task_id},
- * {@code error_code} and {@code api-gateway} are turned away here instead of in the matcher.
+ * one load tells whether the two chars before the separator can end a known prefix; only then are the two
+ * chars before those compared with what such prefixes have there. {@code created_at}, {@code task_id},
+ * {@code error_code}, {@code api_key} and {@code api-gateway} are turned away here instead of in the
+ * matcher.
+ *
+ * <p>A window is written as the four chars before the separator and the separator: {@code ".ghp_"},
+ * {@code "napi_"}; {@code '^'} stands for a token boundary (no alphanumeric, or the start of the text: the
+ * prefix starts after it), {@code '.'} for any char.
+ *
+ * <p>A token family prefix ({@link TokenFamilies#separatorWindows} gives a window at each separator it can
+ * be found at) needs one window: one the gates let through already costs nothing; else the first with four
+ * chars of the prefix. A window that reaches the prefix's start asks only for a short word as a whole token
+ * ({@code ^api_}, {@code .^tk-}, {@code .^sm_}), and identifiers are full of those ({@code api_key},
+ * {@code api_url}), so {@code api_org_} is gated at {@code _org_}, {@code tk-us-} at {@code k-us-},
+ * {@code pscale_tkn_} at {@code cale_}, while {@code sk_prod_} and {@code sgp_local_} stay at {@code sk_}
+ * and {@code sgp_}, which other prefixes need anyway. A prefix without a four-char window ({@code ops_},
+ * {@code pat-}) takes its last.
  */
 final class PrefixEnds {
-  /** Chars before the separator that end a '_' prefix, each with the char before them (see {@link #of}). */
-  static final PrefixEnds UNDERSCORE = of(
-      "hp:g", "ho:g", "hu:g", "hs:g", "hr:g", // ghp_ gho_ ghu_ ghs_ ghr_
-      "ub:h", "sk: ", "rk: ", "ec:s", "pm:n", // github_ sk_ rk_ whsec_ npm_
-      "hf: ", "op:d", "oo:d", "or:d", // hf_ dop_ doo_ dor_
-      "at:p", "ss:p", "ca:p", "pa:p", // shpat_ shpss_ shpca_ shppa_
-      "sa:l", "lc:g", // glsa_ glc_
-      "kr:c", "in:l") // dckr_ lin_
-      .with(TokenFamilies.separatorEnds('_'));
-  /** The same for '-' prefixes. */
-  static final PrefixEnds DASH = of(
-      "at:*", "dt:l", "tt:p", "rt:l", "bt:c", "ft:l", "mt:i", "nt:e", "as:o", // glpat- glsoat- gldt- ...
-      "xb:o", "xp:o", "xa:o", "xr:o", "xs:o", "xe:o", "pp:a", // xoxb- ... xapp-
-      "sk: ", "pi:y", // sk- pypi-
-      "AK:*", "ey:k", // PMAK- NRAK- key-
-      "KU:R", "II:R", "JS:R", "PX:S", // HRKU- NRII- NRJS- GOCSPX-
-      "ct:f") // glffct-
-      .with(TokenFamilies.separatorEnds('-'));
-
-  private static final byte ANY = 1;
-  private static final byte BOUNDARY = 2;
+  static final PrefixEnds UNDERSCORE = new PrefixEnds();
+  static final PrefixEnds DASH = new PrefixEnds();
 
   /**
-   * Indexed by the two chars before the separator (ASCII): 0 = no prefix ends so, else {@link #ANY},
-   * {@link #BOUNDARY} or the char that must come before them.
+   * The hand-written vendors' prefixes ({@link VendorTokens} and its kin). No fourth char: a GitHub or npm
+   * token may be glued to what precedes it.
    */
-  private final byte[] third = new byte[128 * 128];
+  private static final String[] VENDOR_WINDOWS = {
+    ".ghp_", ".gho_", ".ghu_", ".ghs_", ".ghr_", ".hub_", // ghp_ ... github_
+    ".^sk_", ".^rk_", ".sec_", ".npm_", ".^hf_", ".dop_", ".doo_", ".dor_", // sk_ rk_ whsec_ npm_ hf_ dop_ ...
+    ".pat_", ".pss_", ".pca_", ".ppa_", ".lsa_", ".glc_", ".ckr_", ".lin_", // shpat_ ... glsa_ glc_ dckr_ lin_
+    "..at-", ".ldt-", ".ptt-", ".lrt-", ".cbt-", ".lft-", ".imt-", ".ent-", ".oas-", // glpat- gldt- ... glsoat-
+    ".oxb-", ".oxp-", ".oxa-", ".oxr-", ".oxs-", ".oxe-", ".app-", // xoxb- ... xapp-
+    ".^sk-", ".ypi-", "..AK-", ".key-", // sk- pypi- PMAK- NRAK- key-
+    ".RKU-", ".RII-", ".RJS-", ".SPX-", ".fct-", // HRKU- NRII- NRJS- GOCSPX- glffct-
+  };
 
-  private PrefixEnds() {}
+  private static final char ANY = '.';
+  private static final char BOUNDARY = '^';
 
-  /**
-   * Entries {@code "xy:c"}: a prefix ends with {@code xy} and has {@code c} before it; {@code ' '} for a
-   * two-letter prefix (a token boundary before it), {@code '*'} when several chars can.
-   */
-  private static PrefixEnds of(String... entries) {
-    PrefixEnds ends = new PrefixEnds();
-    for (String e : entries) {
-      char c = e.charAt(3);
-      ends.third[e.charAt(0) << 7 | e.charAt(1)] = (byte) (c == '*' ? ANY : c == ' ' ? BOUNDARY : c);
+  static {
+    for (String w : VENDOR_WINDOWS) {
+      gate(w).admit(w);
     }
-    return ends;
+    for (List<String> candidates : TokenFamilies.separatorWindows()) {
+      if (candidates.stream().noneMatch(w -> gate(w).admits(w))) {
+        String w = candidates.stream().filter(PrefixEnds::isFixed).findFirst()
+            .orElse(candidates.get(candidates.size() - 1));
+        gate(w).admit(w);
+      }
+    }
   }
 
   /**
-   * Adds the endings of the token families' prefixes ({@link TokenFamilies}); where two prefixes share an
-   * ending but not the char before it, any char may come before.
+   * Indexed by the two chars before the separator (ASCII): 0 when no prefix ends so, else the index in
+   * {@link #windows} of what those prefixes have before them.
    */
-  private PrefixEnds with(java.util.List<String> entries) {
-    for (String e : entries) {
-      int slot = e.charAt(0) << 7 | e.charAt(1);
-      char c = e.charAt(3);
-      byte need = (byte) (c == ' ' ? BOUNDARY : c);
-      byte old = third[slot];
-      third[slot] = old == 0 || old == need ? need : ANY;
+  private final byte[] ends = new byte[128 * 128];
+  /**
+   * Per used ending, its windows' third and fourth chars before the separator, in pairs. Index 0 is unused.
+   */
+  private char[][] windows = {null};
+
+  private PrefixEnds() {}
+
+  private static PrefixEnds gate(String window) {
+    return window.charAt(4) == '_' ? UNDERSCORE : DASH;
+  }
+
+  /** True when the window holds four chars of the prefix, no boundary or wildcard. */
+  private static boolean isFixed(String window) {
+    return window.indexOf(ANY) < 0 && window.indexOf(BOUNDARY) < 0;
+  }
+
+  /** True when every text window {@code w} fits is let through already. */
+  private boolean admits(String w) {
+    char[] have = windows[ends[slot(w)] & 0xff];
+    for (int j = 0; have != null && j < have.length; j += 2) {
+      if ((have[j] == ANY || have[j] == w.charAt(1)) && (have[j + 1] == ANY || have[j + 1] == w.charAt(0))) {
+        return true;
+      }
     }
-    return this;
+    return false;
+  }
+
+  private void admit(String w) {
+    int slot = slot(w);
+    int k = ends[slot] & 0xff;
+    if (k == 0) {
+      k = windows.length;
+      if (k > 255) {
+        throw new IllegalStateException("more than 255 prefix endings before '" + w.charAt(4) + "'");
+      }
+      windows = Arrays.copyOf(windows, k + 1);
+      windows[k] = new char[0];
+      ends[slot] = (byte) k;
+    }
+    char[] pairs = Arrays.copyOf(windows[k], windows[k].length + 2);
+    pairs[pairs.length - 2] = w.charAt(1);
+    pairs[pairs.length - 1] = w.charAt(1) == BOUNDARY ? ANY : w.charAt(0);
+    windows[k] = pairs;
+  }
+
+  private static int slot(String w) {
+    return w.charAt(2) << 7 | w.charAt(3);
   }
 
   /** True when the chars before {@code sep} may end a known prefix (a superset: the matcher decides). */
@@ -75,14 +121,26 @@ final class PrefixEnds {
     if ((a | b) >= 128) {
       return false;
     }
-    int need = third[a << 7 | b];
-    if (need == 0 || need == ANY) {
-      return need == ANY;
+    int k = ends[a << 7 | b];
+    return k != 0 && fitsBefore(windows[k & 0xff], s, sep);
+  }
+
+  private static boolean fitsBefore(char[] pairs, String s, int sep) {
+    for (int j = 0; j < pairs.length; j += 2) {
+      if (fits(pairs[j], s, sep - 3) && fits(pairs[j + 1], s, sep - 4)) {
+        return true;
+      }
     }
-    if (sep == 2) {
-      return need == BOUNDARY;
+    return false;
+  }
+
+  private static boolean fits(char need, String s, int p) {
+    if (need == ANY) {
+      return true;
     }
-    char c = s.charAt(sep - 3);
-    return need == BOUNDARY ? !CharClass.isAlnum(c) : c == need;
+    if (need == BOUNDARY) {
+      return p < 0 || !CharClass.isAlnum(s.charAt(p));
+    }
+    return p >= 0 && s.charAt(p) == need;
   }
 }

@@ -11,8 +11,8 @@ import java.util.random.RandomGenerator;
  * examples come from its own pattern.
  *
  * <p>Anchoring keeps the scanner's one-pass prefilter: a prefix with a '_' or '-' after two or more
- * alphanumerics anchors on that separator (its two chars before go into {@link PrefixEnds}, the inlined
- * gate); the others anchor on a rare pair at a token start ({@code LTAI}, {@code EZAK}, {@code GR1348941}),
+ * alphanumerics anchors on such a separator (the gate, {@link PrefixEnds}, picks one per prefix and keeps
+ * the four chars before it; the lookup finds the prefix at any of them); the others anchor on a rare pair at a token start ({@code LTAI}, {@code EZAK}, {@code GR1348941}),
  * on 'A' at a token start ({@code AKCp}, {@code ABSK}), on 'J' ({@code eyJrIjoi}), '~' ({@code sha256~}),
  * '.' ({@code dt0c01.}) or 'A' after digits and ':' (Telegram). A match needs a token boundary before the
  * prefix and after the body (no alphanumeric, no further char of the last class), every segment in its
@@ -55,8 +55,8 @@ public final class TokenFamilies {
     final Segment[] segments;
     final Anchor anchor;
     final Check check;
-    /** Index of the anchoring separator in each prefix (SEPARATOR shapes), else -1. */
-    final int[] separatorAt;
+    /** Indexes of the separators each prefix can anchor at, in order (SEPARATOR shapes), else none. */
+    final int[][] separators;
 
     Shape(int rule, String spec, Anchor anchor, Check check) {
       this.rule = rule;
@@ -77,9 +77,9 @@ public final class TokenFamilies {
         throw new IllegalArgumentException("token shape '" + spec + "' needs a body class");
       }
       this.segments = segs.toArray(new Segment[0]);
-      this.separatorAt = new int[prefixes.length];
+      this.separators = new int[prefixes.length][];
       for (int p = 0; p < prefixes.length; p++) {
-        separatorAt[p] = anchor == Anchor.SEPARATOR ? separatorIndex(prefixes[p], spec) : -1;
+        separators[p] = anchor == Anchor.SEPARATOR ? separatorIndexes(prefixes[p], spec) : new int[0];
       }
     }
   }
@@ -218,19 +218,17 @@ public final class TokenFamilies {
   static {
     for (Shape shape : SHAPES) {
       for (int p = 0; p < shape.prefixes.length; p++) {
-        int k = shape.separatorAt[p];
-        if (k < 0) {
-          continue;
-        }
         String prefix = shape.prefixes[p];
-        int slot = separatorSlot(prefix.charAt(k), prefix.charAt(k - 2), prefix.charAt(k - 1));
-        Shape[] old = BY_SEPARATOR_END[slot];
-        if (old == null) {
-          BY_SEPARATOR_END[slot] = new Shape[] {shape};
-        } else if (!List.of(old).contains(shape)) {
-          Shape[] grown = java.util.Arrays.copyOf(old, old.length + 1);
-          grown[old.length] = shape;
-          BY_SEPARATOR_END[slot] = grown;
+        for (int k : shape.separators[p]) {
+          int slot = separatorSlot(prefix.charAt(k), prefix.charAt(k - 2), prefix.charAt(k - 1));
+          Shape[] old = BY_SEPARATOR_END[slot];
+          if (old == null) {
+            BY_SEPARATOR_END[slot] = new Shape[] {shape};
+          } else if (!List.of(old).contains(shape)) {
+            Shape[] grown = java.util.Arrays.copyOf(old, old.length + 1);
+            grown[old.length] = shape;
+            BY_SEPARATOR_END[slot] = grown;
+          }
         }
       }
     }
@@ -291,16 +289,21 @@ public final class TokenFamilies {
     return new Segment(token, null, null, 0, 0);
   }
 
-  /** The first '_' (after 2+ alphanumerics) or '-' (after 2+ alphanumerics, a letter last) of a prefix. */
-  private static int separatorIndex(String prefix, String spec) {
+  /** Every '_' (after 2+ alphanumerics) and '-' (after 2+ alphanumerics, a letter last) of a prefix. */
+  private static int[] separatorIndexes(String prefix, String spec) {
+    int[] found = new int[prefix.length()];
+    int count = 0;
     for (int k = 2; k < prefix.length(); k++) {
       char c = prefix.charAt(k);
       boolean twoBefore = CharClass.isAlnum(prefix.charAt(k - 1)) && CharClass.isAlnum(prefix.charAt(k - 2));
       if (twoBefore && (c == '_' || c == '-' && CharClass.is(prefix.charAt(k - 1), CharClass.ALPHA))) {
-        return k;
+        found[count++] = k;
       }
     }
-    throw new IllegalArgumentException("token shape '" + spec + "': prefix '" + prefix + "' has no separator anchor");
+    if (count == 0) {
+      throw new IllegalArgumentException("token shape '" + spec + "': prefix '" + prefix + "' has no separator anchor");
+    }
+    return java.util.Arrays.copyOf(found, count);
   }
 
   private static int separatorSlot(char sep, char a, char b) {
@@ -308,23 +311,28 @@ public final class TokenFamilies {
   }
 
   /**
-   * Entries for {@link PrefixEnds}: {@code "xy:c"} per separator prefix, {@code c} the char before
-   * {@code xy} or {@code ' '} for a token boundary.
+   * Windows for {@link PrefixEnds}, per separator prefix, one at each of its separators: the four chars
+   * before it ('^' where the prefix starts, a token boundary; '.' before that) and the separator.
    */
-  static List<String> separatorEnds(char sep) {
-    List<String> ends = new ArrayList<>();
+  static List<List<String>> separatorWindows() {
+    List<List<String>> prefixes = new ArrayList<>();
     for (Shape shape : SHAPES) {
       for (int p = 0; p < shape.prefixes.length; p++) {
-        int k = shape.separatorAt[p];
         String prefix = shape.prefixes[p];
-        if (k < 0 || prefix.charAt(k) != sep) {
-          continue;
+        List<String> windows = new ArrayList<>();
+        for (int k : shape.separators[p]) {
+          windows.add("" + before(prefix, k - 4) + before(prefix, k - 3) + prefix.substring(k - 2, k + 1));
         }
-        char before = k >= 3 && CharClass.isAlnum(prefix.charAt(k - 3)) ? prefix.charAt(k - 3) : ' ';
-        ends.add("" + prefix.charAt(k - 2) + prefix.charAt(k - 1) + ":" + before);
+        if (!windows.isEmpty()) {
+          prefixes.add(windows);
+        }
       }
     }
-    return ends;
+    return prefixes;
+  }
+
+  private static char before(String prefix, int p) {
+    return p >= 0 ? prefix.charAt(p) : p == -1 ? '^' : '.';
   }
 
   /** The shapes whose prefix has its anchoring separator at {@code sep}. */
@@ -341,11 +349,12 @@ public final class TokenFamilies {
     if (candidates != null) {
       for (Shape shape : candidates) {
         for (int p = 0; p < shape.prefixes.length; p++) {
-          int k = shape.separatorAt[p];
-          if (k >= 0 && sep - k >= 0 && shape.prefixes[p].charAt(k) == s.charAt(sep)) {
-            long r = matchPrefix(shape, p, s, sep - k);
-            if (ScanResult.isMatch(r)) {
-              return r;
+          for (int k : shape.separators[p]) {
+            if (sep - k >= 0 && shape.prefixes[p].charAt(k) == s.charAt(sep)) {
+              long r = matchPrefix(shape, p, s, sep - k);
+              if (ScanResult.isMatch(r)) {
+                return r;
+              }
             }
           }
         }
