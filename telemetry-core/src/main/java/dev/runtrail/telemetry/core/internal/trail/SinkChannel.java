@@ -4,7 +4,6 @@ import dev.runtrail.telemetry.core.internal.OwnThreads;
 import dev.runtrail.telemetry.core.internal.SelfMonitor;
 import dev.runtrail.telemetry.trail.TrailEvent;
 import dev.runtrail.telemetry.trail.TrailSink;
-import java.util.ArrayDeque;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -16,13 +15,7 @@ import java.util.concurrent.locks.LockSupport;
  * that thread, in queue order.
  *
  * <p>The app's thread never wakes the sink's thread while events keep coming: the sink thread naps
- * between looks at its queue ({@link Naps}), then takes what has come in batches of up to
- * {@link #batchSize} (one lock round trip for the batch, not one per event). When the app's threads
- * wait for room in a full queue, a batch frees room for them all at once: taking events one by one
- * would wake a waiting app thread for every event taken, which costs both sides a system call per
- * event just when the sink is already behind. The queue holds {@code capacity - batchSize + 1}, so the
- * queue, the batch in hand and the event being handled together hold at most {@code capacity + 1} events,
- * as a queue of {@code capacity} and one event in hand would.
+ * between looks at its queue ({@link Naps}).
  */
 final class SinkChannel {
 
@@ -48,29 +41,16 @@ final class SinkChannel {
   private final ArrayBlockingQueue<Object> queue;
   private final SelfMonitor monitor;
   private final Thread thread;
-  private final int batchSize;
-  /** Taken from the queue, not yet handled; guarded by itself, so {@link #abandon} can count what is left. */
-  private final ArrayDeque<Object> inHand;
-  private boolean abandoned; // guarded by inHand
   private volatile boolean stopped;
 
   SinkChannel(TrailSink sink, int capacity, SelfMonitor monitor) {
     this.sink = sink;
     this.durable = sink.delivery() == TrailSink.Delivery.DURABLE;
-    this.batchSize = batchSize(capacity);
-    this.queue = new ArrayBlockingQueue<>(capacity - batchSize + 1);
-    this.inHand = new ArrayDeque<>(batchSize);
+    this.queue = new ArrayBlockingQueue<>(capacity);
     this.monitor = monitor;
     this.thread = OwnThreads.newDaemon("runtrail-trail-" + sink.name(), this::loop);
     this.thread.start();
   }
-
-  /** A 64th of the capacity, 1 to {@value #MAX_BATCH}: small queues keep their exact bound. */
-  static int batchSize(int capacity) {
-    return Math.max(1, Math.min(MAX_BATCH, capacity / 64));
-  }
-
-  static final int MAX_BATCH = 128;
 
   TrailSink sink() {
     return sink;
@@ -150,29 +130,19 @@ final class SinkChannel {
   /** Takes back what is still queued (completing run ends), interrupts the thread; returns the events among it. */
   private int abandon() {
     int events = 0;
-    synchronized (inHand) {
-      abandoned = true; // the sink's thread handles nothing more (see nextInHand)
-      for (Object item = inHand.poll(); item != null; item = inHand.poll()) {
-        events += giveUp(item);
-      }
-    }
     for (Object item = queue.poll(); item != null; item = queue.poll()) {
-      events += giveUp(item);
+      if (item instanceof TrailEvent) {
+        events++;
+      } else if (item instanceof RunEnd) {
+        ((RunEnd) item).done.complete(null);
+      } else if (item instanceof Flush) {
+        ((Flush) item).done.complete(null);
+      }
     }
     queue.offer(STOP); // the thread ends after the call it is in, if the interrupt does not end it sooner
     thread.interrupt();
     awaitBriefly(thread); // an event it was writing is counted (as a gap) before we return
     return events;
-  }
-
-  /** Completes a marker that will not be handled; returns 1 for an event (which is then lost), else 0. */
-  private static int giveUp(Object item) {
-    if (item instanceof RunEnd) {
-      ((RunEnd) item).done.complete(null);
-    } else if (item instanceof Flush) {
-      ((Flush) item).done.complete(null);
-    }
-    return item instanceof TrailEvent ? 1 : 0;
   }
 
   /** Lets an interrupted thread finish what it was in, for up to {@value #AFTER_INTERRUPT_MILLIS} ms. */
@@ -188,64 +158,22 @@ final class SinkChannel {
 
   private void loop() {
     try {
-      boolean stop = false;
-      while (!stop) {
-        if (!takeBatch(false)) {
-          call("flush", null); // the queue ran empty: what was written reaches its destination
-          takeBatch(true);
+      while (true) {
+        Object item = queue.poll();
+        if (item == null) {
+          call("flush", null);
+          item = Naps.next(queue, this);
         }
-        for (Object item = nextInHand(); item != null; item = nextInHand()) {
-          if (item == STOP) {
-            stop = true; // what came after it in the batch was accepted too: handled before the thread ends
-          } else {
-            handle(item);
-          }
+        if (item == STOP) {
+          break;
         }
+        handle(item);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
       call("flush", null);
       call("close", null);
-    }
-  }
-
-  /**
-   * Moves up to a batch from the queue into {@link #inHand}; when {@code wait}, naps (see {@link Naps})
-   * until there is at least one item.
-   *
-   * @return whether anything was taken
-   */
-  private boolean takeBatch(boolean wait) throws InterruptedException {
-    Object first = null;
-    if (wait) {
-      first = Naps.next(queue, this);
-    }
-    synchronized (inHand) {
-      if (abandoned) {
-        if (first != null) {
-          int lost = giveUp(first); // taken just as the channel was abandoned: counted here instead
-          if (lost > 0 && durable) {
-            monitor.trailGap(sink.name(), lost, null);
-          }
-          if (lost > 0) {
-            monitor.dropped("shutdown", lost, "shutdown timed out with events still queued for trail sink '"
-                + sink.name() + "'");
-          }
-        }
-        throw new InterruptedException("abandoned");
-      }
-      if (first != null) {
-        inHand.add(first);
-      }
-      return queue.drainTo(inHand, first == null ? batchSize : batchSize - 1) > 0 || first != null;
-    }
-  }
-
-  /** The next item in hand, or null when there is none or the channel was abandoned. */
-  private Object nextInHand() {
-    synchronized (inHand) {
-      return abandoned ? null : inHand.poll();
     }
   }
 
