@@ -186,8 +186,8 @@ class TrailDeliveryTest {
   }
 
   @Test
-  void batchesTakenFromALargeQueueKeepItsBound() throws Exception {
-    // 1,280: batches of 20, so the queue holds 1,261 and the stuck thread's hand up to 20 (one being handled).
+  void aLargeQueueKeepsItsBound() throws Exception {
+    // 1,280 queued and the one event the stuck thread is handling: all that is taken of 2,000.
     CountDownLatch release = new CountDownLatch(1);
     try (TestTelemetry t = TestTelemetry.create(runsDir,
         Map.of(Setting.TRAIL_QUEUE_CAPACITY, "1280", Setting.TRAIL_SINKS, "none", Setting.SHUTDOWN_TIMEOUT, "10s"),
@@ -205,8 +205,8 @@ class TrailDeliveryTest {
 
   @Test
   void eventsInAStuckSinksHandAreCountedWhenShutdownGivesUp() throws Exception {
-    // The sink handles event 1 once all 100 are queued, then sticks on event 2 with a batch in hand (1,280:
-    // batches of 20, so 19 are in hand behind it and 79 still queued).
+    // The sink handles event 1 once all 100 are queued, then sticks on event 2 with 98 behind it (however
+    // the channel takes them from its queue, all 98 must be counted when shutdown gives up).
     CountDownLatch allQueued = new CountDownLatch(1);
     CountDownLatch stuck = new CountDownLatch(1);
     TrailSink sink = new TrailSink() {
@@ -240,7 +240,7 @@ class TrailDeliveryTest {
     allQueued.countDown();
     assertThat(stuck.await(10, TimeUnit.SECONDS)).isTrue();
     t.telemetry.close(); // the run is still open: its end is not queued behind the events
-    // Event 1 was written, event 2 was being handled (interrupted: a gap); 98 were in hand or queued.
+    // Event 1 was written, event 2 was being handled (interrupted: a gap); 98 were still waiting.
     assertThat(t.telemetry.droppedCounts().get("shutdown")).isEqualTo(98L);
     assertThat(t.meters.get("runtrail.trail.gaps").tag("sink", "stuck-durable").counter().count()).isEqualTo(99.0);
   }
