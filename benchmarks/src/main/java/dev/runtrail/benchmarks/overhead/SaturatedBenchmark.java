@@ -74,9 +74,10 @@ public class SaturatedBenchmark {
       instrumented = phase++ % 2 == 1;
     }
 
+    /** Moved aside, not deleted: see {@link TelemetryFixture#moveRunFoldersAside()}. */
     @TearDown(Level.Iteration)
-    public void deleteRunFolders() {
-      fixture.deleteRunFolders();
+    public void moveRunFoldersAside() {
+      fixture.moveRunFoldersAside();
     }
 
     @TearDown(Level.Trial)

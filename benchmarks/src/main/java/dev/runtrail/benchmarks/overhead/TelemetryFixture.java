@@ -128,6 +128,41 @@ public final class TelemetryFixture implements AutoCloseable {
     deleteBelow(runsDirectory, false);
   }
 
+  /**
+   * Moves the run folders written so far into a trash directory beside the runs directory, one rename
+   * each, and deletes the trash when the JVM exits. For benchmarks with several app threads: JMH tears an
+   * iteration down on one of them while the others spin until it is done, so deleting thousands of folders
+   * there would add the spinning threads' CPU to the iteration measured (and only to the instrumented
+   * ones, which write folders). Moving them aside takes microseconds; the JVM's exit comes after JMH has
+   * taken its results.
+   */
+  public void moveRunFoldersAside() {
+    long cpuBefore = CpuTimeProfiler.currentThreadCpuNanos();
+    try (Stream<Path> entries = Files.exists(runsDirectory) ? Files.list(runsDirectory) : Stream.empty()) {
+      Path trash = trash();
+      for (Path entry : (Iterable<Path>) entries::iterator) {
+        if (!entry.getFileName().toString().startsWith("runs.db")) {
+          Files.move(entry, trash.resolve(entry.getFileName() + "-" + System.nanoTime()));
+        }
+      }
+    } catch (IOException | UncheckedIOException e) {
+      // Best effort: what could not be moved is deleted with the runs directory.
+    } finally {
+      CpuTimeProfiler.housekeeping(CpuTimeProfiler.currentThreadCpuNanos() - cpuBefore);
+    }
+  }
+
+  private Path trash;
+
+  private synchronized Path trash() throws IOException {
+    if (trash == null) {
+      trash = Files.createDirectories(runsDirectory.resolveSibling(runsDirectory.getFileName() + "-trash"));
+      Path doomed = trash;
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteBelow(doomed, true), "delete-run-folders"));
+    }
+    return trash;
+  }
+
   /** Flushes and closes the telemetry, then deletes the runs directory (housekeeping, for the CPU figures). */
   @Override
   public void close() {

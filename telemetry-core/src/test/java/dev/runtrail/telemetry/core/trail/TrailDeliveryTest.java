@@ -143,20 +143,106 @@ class TrailDeliveryTest {
         release.await();
       }
     };
+    // The JSON Lines sink's queue (16) must keep up with 200 events: its offer timeout is generous, so a
+    // loaded machine that leaves its thread unscheduled for a while cannot make an event time out there.
+    // The stuck sink is released before the run closes: closing a run waits (up to the offer timeout) for
+    // room in a full queue for the run's end, which is not what this test is about.
     try (TestTelemetry t = TestTelemetry.create(runsDir,
-        Map.of(Setting.TRAIL_QUEUE_CAPACITY, "16", Setting.TRAIL_SINKS, "jsonl", Setting.SHUTDOWN_TIMEOUT, "1s"),
+        Map.of(Setting.TRAIL_QUEUE_CAPACITY, "16", Setting.TRAIL_SINKS, "jsonl", Setting.SHUTDOWN_TIMEOUT, "10s",
+            Setting.TRAIL_OFFER_TIMEOUT, "10s"),
         stuck)) {
       try (RunContext run = t.telemetry.run("agent").start()) {
         for (int i = 0; i < 200; i++) {
           assertThat(run.trail().record("tick", Map.of("i", i))).isEqualTo(i + 1L);
         }
+        assertThat(t.trail.events()).hasSize(200);
+        assertThat(t.telemetry.droppedCounts().get("trail_sink")).as("the stuck sink's queue (16) and the event"
+            + " in its hand are all it took").isGreaterThanOrEqualTo(200L - 17);
+        release.countDown();
       }
-      assertThat(t.trail.events()).hasSize(200);
-      assertThat(t.telemetry.droppedCounts().get("trail_sink")).isGreaterThanOrEqualTo(200L - 17);
-      release.countDown();
       t.telemetry.close();
     }
     assertThat(TrailReader.read(trailFile(runsDir)).events()).hasSize(200);
+  }
+
+  /** A sink that takes one event and then waits (interruptibly) until released. */
+  static TrailSink stuckSink(String name, TrailSink.Delivery delivery, CountDownLatch release) {
+    return new TrailSink() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public Delivery delivery() {
+        return delivery;
+      }
+
+      @Override
+      public void accept(TrailEvent event) throws InterruptedException {
+        release.await();
+      }
+    };
+  }
+
+  @Test
+  void aLargeQueueKeepsItsBound() throws Exception {
+    // 1,280 queued and the one event the stuck thread is handling: all that is taken of 2,000.
+    CountDownLatch release = new CountDownLatch(1);
+    try (TestTelemetry t = TestTelemetry.create(runsDir,
+        Map.of(Setting.TRAIL_QUEUE_CAPACITY, "1280", Setting.TRAIL_SINKS, "none", Setting.SHUTDOWN_TIMEOUT, "10s"),
+        stuckSink("stuck", TrailSink.Delivery.ASYNC, release))) {
+      try (RunContext run = t.telemetry.run("agent").start()) {
+        for (int i = 0; i < 2000; i++) {
+          assertThat(run.trail().record("tick", Map.of("i", i))).isEqualTo(i + 1L);
+        }
+        assertThat(t.telemetry.droppedCounts().get("trail_sink")).as("at most capacity + 1 taken")
+            .isGreaterThanOrEqualTo(2000L - 1281);
+        release.countDown();
+      }
+    }
+  }
+
+  @Test
+  void eventsInAStuckSinksHandAreCountedWhenShutdownGivesUp() throws Exception {
+    // The sink handles event 1 once all 100 are queued, then sticks on event 2 with 98 behind it (however
+    // the channel takes them from its queue, all 98 must be counted when shutdown gives up).
+    CountDownLatch allQueued = new CountDownLatch(1);
+    CountDownLatch stuck = new CountDownLatch(1);
+    TrailSink sink = new TrailSink() {
+      @Override
+      public String name() {
+        return "stuck-durable";
+      }
+
+      @Override
+      public Delivery delivery() {
+        return Delivery.DURABLE;
+      }
+
+      @Override
+      public void accept(TrailEvent event) throws InterruptedException {
+        if (event.sequence() == 1) {
+          allQueued.await();
+        } else {
+          stuck.countDown();
+          new CountDownLatch(1).await(); // until interrupted
+        }
+      }
+    };
+    TestTelemetry t = TestTelemetry.create(runsDir,
+        Map.of(Setting.TRAIL_QUEUE_CAPACITY, "1280", Setting.TRAIL_SINKS, "none", Setting.SHUTDOWN_TIMEOUT, "300ms"),
+        sink);
+    RunContext run = t.telemetry.run("agent").start();
+    for (int i = 0; i < 100; i++) {
+      assertThat(run.trail().record("tick", Map.of("i", i))).isEqualTo(i + 1L);
+    }
+    allQueued.countDown();
+    assertThat(stuck.await(10, TimeUnit.SECONDS)).isTrue();
+    t.telemetry.close(); // the run is still open: its end is not queued behind the events
+    // Event 1 was written, event 2 was being handled (interrupted: a gap); 98 were still waiting.
+    assertThat(t.telemetry.droppedCounts().get("shutdown")).isEqualTo(98L);
+    assertThat(t.meters.get("runtrail.trail.gaps").tag("sink", "stuck-durable").counter().count()).isEqualTo(99.0);
   }
 
   @Test
