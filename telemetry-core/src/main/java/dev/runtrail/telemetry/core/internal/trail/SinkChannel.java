@@ -62,17 +62,27 @@ final class SinkChannel {
 
   /** Offers without waiting. */
   boolean offerNow(TrailEvent event) {
-    return queue.offer(event);
+    return queue.offer(event) && keptAfterStop(event);
+  }
+
+  /**
+   * An event offered while the channel stops can land behind the stop marker, where the sink's thread will
+   * never take it: once stopped, the offerer takes its event back (and reports it not accepted, so the
+   * caller counts it) unless the thread or {@link #stop}'s take-back got it first, each of which accounts
+   * for it. Exactly one of them removes it from the queue.
+   */
+  private boolean keptAfterStop(Object item) {
+    return !stopped || !(item instanceof TrailEvent) || !queue.remove(item);
   }
 
   /** Offers, waiting for room until {@code deadlineNanos} ({@link System#nanoTime()} based) at most. */
   boolean offerUntil(Object item, long deadlineNanos) {
     if (queue.offer(item)) {
-      return true;
+      return keptAfterStop(item);
     }
     try {
       long wait = deadlineNanos - System.nanoTime();
-      return wait > 0 && queue.offer(item, wait, TimeUnit.NANOSECONDS);
+      return wait > 0 && queue.offer(item, wait, TimeUnit.NANOSECONDS) && keptAfterStop(item);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;
@@ -124,11 +134,20 @@ final class SinkChannel {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    return thread.isAlive() ? abandon() : 0;
+    return thread.isAlive() ? abandon() : takeBack(); // what was offered as it stopped sits behind STOP
   }
 
   /** Takes back what is still queued (completing run ends), interrupts the thread; returns the events among it. */
   private int abandon() {
+    int events = takeBack();
+    queue.offer(STOP); // the thread ends after the call it is in, if the interrupt does not end it sooner
+    thread.interrupt();
+    awaitBriefly(thread); // an event it was writing is counted (as a gap) before we return
+    return events;
+  }
+
+  /** Empties the queue, completing the flushes and run ends in it; returns how many events it held. */
+  private int takeBack() {
     int events = 0;
     for (Object item = queue.poll(); item != null; item = queue.poll()) {
       if (item instanceof TrailEvent) {
@@ -139,9 +158,6 @@ final class SinkChannel {
         ((Flush) item).done.complete(null);
       }
     }
-    queue.offer(STOP); // the thread ends after the call it is in, if the interrupt does not end it sooner
-    thread.interrupt();
-    awaitBriefly(thread); // an event it was writing is counted (as a gap) before we return
     return events;
   }
 
