@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * When the run store falls behind, the app's close() of a run waits at most the offer timeout, the runs
  * that did not fit are counted as dropped, and every run that was accepted reaches the store.
  */
+@Tag("slow") // stores about 4,600 runs: 10-25 s on a shared disk; -Dgroups=slow runs it alone
 class RunStoreBackPressureTest {
 
   private static final int RUNS = 4_700; // more than the export queue holds (4,096) plus one batch (512)
