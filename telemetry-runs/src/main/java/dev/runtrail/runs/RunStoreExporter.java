@@ -27,9 +27,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Writes finished runs into the local run store: each run's folder
- * {@code <runs-dir>/<env>/<target>/<plan-hash>/<run-id>/} gets {@code plan.json},
- * {@code otlp-traces.json} and {@code report.html}, then, last, {@code summary.json} (written to a temp
- * file and renamed), next to the {@code trail.jsonl} core wrote during the run; then the batch's runs are
+ * {@code <runs-dir>/<env>/<target>/<plan-hash>/<run-id>/} gets {@code plan.json} and
+ * {@code otlp-traces.json}, then, last, {@code summary.json} (written to a temp file and renamed), next to
+ * the {@code trail.jsonl} core wrote during the run ({@code report.html} is rendered from these when
+ * {@code runtrail runs open} first asks for it); then the batch's runs are
  * added to the SQLite index {@code <runs-dir>/runs.db} in one transaction, on one connection kept open
  * until {@link #close()}. The format is specified in {@code docs/run-store-format.md}.
  *
@@ -159,7 +160,9 @@ public final class RunStoreExporter implements RunExporter {
       Path directory = run.directory() != null ? run.directory()
           : layout.runDirectory(run.env(), run.target(), run.planHash(), run.runId());
       try {
-        Files.createDirectories(directory);
+        if (!Files.isDirectory(directory)) { // core made it for the trail, unless the run wrote none
+          Files.createDirectories(directory);
+        }
         ArtifactWriter.Written written = writer.write(run, Summaries.from(run), directory);
         if (written.hasSummary()) {
           finished.add(new RunIndex.IndexedRunData(written.summary(), written.trail(), folders.relative(directory)));

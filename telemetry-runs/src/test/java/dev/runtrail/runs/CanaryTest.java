@@ -2,6 +2,7 @@ package dev.runtrail.runs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.runtrail.runs.fixtures.CliRun;
 import dev.runtrail.runs.fixtures.RealTelemetry;
 import dev.runtrail.telemetry.RetryCause;
 import dev.runtrail.telemetry.RunContext;
@@ -38,6 +39,7 @@ class CanaryTest {
 
   @Test
   void noArtifactAndNoIndexRowContainsASecretPutIntoTheRun() throws Exception {
+    String runId;
     try (RealTelemetry t = new RealTelemetry(runsDir, Map.of())) {
       try (RunContext run = t.telemetry.run("deploy").env("prod").target("api")
           .plan("{\"version\":\"1.0\",\"token\":\"" + GITHUB + "\",\"steps\":[{\"id\":\"main/deploy/api\","
@@ -45,6 +47,7 @@ class CanaryTest {
           .resolvedValue("@env.API_TOKEN", GITHUB)
           .attribute(AttributeKey.stringKey("authorization"), "Bearer " + JWT)
           .git("abc123", "release/1.2.0").runner("runner-12").start()) {
+        runId = run.runId();
         try (Step step = run.step("main/deploy/api")) {
           run.trail().toolCall("curl", Map.of("headers", Map.of("Authorization", "Bearer " + JWT),
               "args", List.of("login", "--password=" + PASSWORD)));
@@ -60,6 +63,8 @@ class CanaryTest {
       }
     }
 
+    // report.html is rendered when first opened: open it, so that it is checked too.
+    assertThat(new CliRun().runs(runsDir, "open", runId).exitCode()).isZero();
     List<Path> files = filesUnder(runsDir);
     assertThat(files).extracting(f -> f.getFileName().toString())
         .contains("plan.json", "summary.json", "trail.jsonl", "otlp-traces.json", "report.html", "runs.db");

@@ -150,7 +150,7 @@ class S3RunStoreTest {
     exporter.close();
 
     assertThat(stored()).isEqualTo(ids("a", 12));
-    assertThat(server.keys(BUCKET)).contains("fleet/prod/api/" + SeedRun.PLAN_HASH + "/run-a-0003/report.html",
+    assertThat(server.keys(BUCKET)).contains("fleet/prod/api/" + SeedRun.PLAN_HASH + "/run-a-0003/summary.json",
         "fleet/prod/api/" + SeedRun.PLAN_HASH + "/run-a-0003/trail.jsonl");
     assertThat(pending(runsDir)).isZero();
   }

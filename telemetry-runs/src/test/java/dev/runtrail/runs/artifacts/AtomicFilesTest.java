@@ -34,6 +34,21 @@ class AtomicFilesTest {
   }
 
   @Test
+  void theSingleWriterFormLeavesNothingBehindOnFailureAndOnlyTheTargetOnSuccess() throws Exception {
+    Path summary = dir.resolve("summary.json");
+
+    assertThatThrownBy(() -> AtomicFiles.writeAsOnlyWriter(summary, out -> {
+      out.write("{\"run_id\":\"run-1\",".getBytes(StandardCharsets.UTF_8));
+      throw new IOException("disk full");
+    })).hasMessage("disk full");
+    assertThat(filesIn(dir)).isEmpty();
+
+    AtomicFiles.writeAsOnlyWriter(summary, out -> out.write("{}\n".getBytes(StandardCharsets.UTF_8)));
+    assertThat(summary).hasContent("{}\n");
+    assertThat(filesIn(dir)).containsExactly(summary);
+  }
+
+  @Test
   void aWriteThatFailsHalfWayKeepsThePreviousContent() throws Exception {
     Path summary = dir.resolve("summary.json");
     AtomicFiles.write(summary, "{\"status\":\"ok\"}\n");

@@ -68,7 +68,7 @@ class ReindexerTest {
   @Test
   void dropsRowsOfRunsWhoseFoldersAreGone() throws Exception {
     Path folder = runsDir.resolve("prod/api/" + SeedRun.PLAN_HASH + "/run-20250920-112231-bbbbbb");
-    for (String name : List.of("plan.json", "summary.json", "trail.jsonl", "otlp-traces.json", "report.html")) {
+    for (String name : List.of("plan.json", "summary.json", "trail.jsonl", "otlp-traces.json")) {
       Files.delete(folder.resolve(name));
     }
     Files.delete(folder);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import dev.runtrail.runs.RunStoreExporter;
+import dev.runtrail.runs.fixtures.CliRun;
 import dev.runtrail.runs.fixtures.SeedRun;
 import dev.runtrail.testsupport.RequiresTool;
 import dev.runtrail.testsupport.Tools;
@@ -38,7 +39,11 @@ class ReportInChromiumTest {
   @BeforeEach
   void writeSeedRun() throws Exception {
     RunStoreExporter.create(runsDir).export(SeedRun.create(runsDir));
-    report = runsDir.resolve("prod/api/" + SeedRun.PLAN_HASH + "/" + SeedRun.RUN_ID + "/report.html").toAbsolutePath();
+    CliRun.Result open = new CliRun().runs(runsDir, "open", SeedRun.RUN_ID); // renders report.html on demand
+    assertThat(open.exitCode()).as(open.err()).isZero();
+    report = Path.of(open.out().strip());
+    assertThat(report).isEqualTo(
+        runsDir.resolve("prod/api/" + SeedRun.PLAN_HASH + "/" + SeedRun.RUN_ID + "/report.html").toAbsolutePath());
   }
 
   @Test

@@ -2,7 +2,6 @@ package dev.runtrail.runs.internal.artifacts;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.runtrail.telemetry.core.json.JsonTree;
-import dev.runtrail.runs.internal.report.ReportHtml;
 import dev.runtrail.runs.internal.summary.RunSummary;
 import dev.runtrail.runs.internal.summary.SummaryJson;
 import dev.runtrail.telemetry.core.export.FinishedRun;
@@ -19,12 +18,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes a finished run's artifacts into its folder: plan.json, otlp-traces.json and report.html
- * directly, then summary.json last and atomically (temp file and rename) — its presence marks a finished
- * run, and since it is renamed into place only after the others were written and closed, a folder with a
- * summary.json holds them complete (after a crash of the process; see {@link AtomicFiles} for an OS
- * crash). An artifact that fails does not stop the others, and summary.json is written whatever happened
- * before it; the failures are returned together.
+ * Writes a finished run's artifacts into its folder: plan.json and otlp-traces.json directly, then
+ * summary.json last and atomically (temp file and rename) — its presence marks a finished run, and since
+ * it is renamed into place only after the others were written and closed, a folder with a summary.json
+ * holds them complete (after a crash of the process; see {@link AtomicFiles} for an OS crash). An
+ * artifact that fails does not stop the others, and summary.json is written whatever happened before it;
+ * the failures are returned together.
+ *
+ * <p>report.html is not written here: it is rendered from these files when it is first opened
+ * ({@link dev.runtrail.runs.internal.report.ReportFile}), so a run costs the store two file creations and
+ * a rename, not a page rendering nobody may read.
  */
 public final class ArtifactWriter {
 
@@ -38,9 +41,12 @@ public final class ArtifactWriter {
   private final FileWriter files;
   private final FileWriter marker;
 
-  /** Writes the artifacts in place and summary.json atomically. */
+  /**
+   * Writes the artifacts in place and summary.json atomically, by a temp file of a fixed name: a run's
+   * folder has one writer, the store's export thread.
+   */
   public ArtifactWriter() {
-    this(AtomicFiles::writeDirect, AtomicFiles::write);
+    this(AtomicFiles::writeDirect, AtomicFiles::writeAsOnlyWriter);
   }
 
   /** Writes every artifact, summary.json included, with {@code files}. */
@@ -49,7 +55,7 @@ public final class ArtifactWriter {
   }
 
   /**
-   * @param files writes plan.json, otlp-traces.json and report.html
+   * @param files writes plan.json and otlp-traces.json
    * @param marker writes summary.json, the file that marks the folder complete (must be atomic)
    */
   public ArtifactWriter(FileWriter files, FileWriter marker) {
@@ -62,8 +68,7 @@ public final class ArtifactWriter {
    *
    * @param failures one line per artifact that could not be written; empty when all were
    */
-  public record Written(RunSummary summary, List<TrailEvent> trail, List<String> trailProblems, Path directory,
-      List<String> failures) {
+  public record Written(RunSummary summary, List<TrailEvent> trail, Path directory, List<String> failures) {
 
     /** Whether summary.json is in place, i.e. the run is a finished run of the store. */
     public boolean hasSummary() {
@@ -73,28 +78,24 @@ public final class ArtifactWriter {
 
   public Written write(FinishedRun run, RunSummary summary, Path directory) {
     List<String> failures = new ArrayList<>();
-    List<String> trailProblems = new ArrayList<>();
-    List<TrailEvent> trail = readTrail(run, directory, trailProblems, failures);
+    List<TrailEvent> trail = readTrail(run, directory, failures);
     attempt(failures, ArtifactNames.PLAN,
         () -> files.write(directory.resolve(ArtifactNames.PLAN), json(PlanArtifact.of(run))));
     attempt(failures, ArtifactNames.OTLP_TRACES,
         () -> files.write(directory.resolve(ArtifactNames.OTLP_TRACES), out -> otlp.write(run.spans(), out)));
-    attempt(failures, ArtifactNames.REPORT,
-        () -> files.write(directory.resolve(ArtifactNames.REPORT), text(ReportHtml.render(summary, trail, trailProblems))));
     attempt(failures, ArtifactNames.SUMMARY,
         () -> marker.write(directory.resolve(ArtifactNames.SUMMARY), text(SummaryJson.write(summary))));
-    return new Written(summary, trail, trailProblems, directory, List.copyOf(failures));
+    return new Written(summary, trail, directory, List.copyOf(failures));
   }
 
-  /** The run's trail events as core wrote them (empty when there is no trail file). */
-  private static List<TrailEvent> readTrail(FinishedRun run, Path directory, List<String> problems,
-      List<String> failures) {
+  /**
+   * The run's trail events as core wrote them, for the index (empty when there is no trail file). What
+   * the reader reports about the file (gaps, a torn line) shows in the report, which reads it again.
+   */
+  private static List<TrailEvent> readTrail(FinishedRun run, Path directory, List<String> failures) {
     Path file = run.trailFile() != null ? run.trailFile() : directory.resolve(ArtifactNames.TRAIL);
     try {
-      TrailReader.Result result = TrailReader.read(file);
-      problems.addAll(result.problems());
-      result.gaps().forEach(gap -> problems.add("trail " + gap));
-      return result.events();
+      return TrailReader.read(file).events();
     } catch (IOException e) {
       failures.add("reading " + file + " failed: " + e.getMessage());
       return List.of();

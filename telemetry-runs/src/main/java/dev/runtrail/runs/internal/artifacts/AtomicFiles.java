@@ -49,6 +49,23 @@ public final class AtomicFiles {
   }
 
   /**
+   * Writes the file atomically like {@link #write}, but in an existing folder and through the temp file
+   * {@code .<name>.tmp} rather than a uniquely named one (which costs an extra file creation): only for
+   * a file that one thread alone ever writes, as a run folder's summary.json is by the store's export
+   * thread — two writers would share the temp file.
+   */
+  public static void writeAsOnlyWriter(Path target, Content content) throws IOException {
+    Path temp = target.resolveSibling("." + target.getFileName() + ".tmp");
+    try {
+      writeDirect(temp, content);
+      move(temp, target);
+    } catch (IOException | RuntimeException | Error e) {
+      Files.deleteIfExists(temp);
+      throw e;
+    }
+  }
+
+  /**
    * Writes (creates or truncates) the file in place, in an existing folder. A failure or a crash can
    * leave part of it behind: use only where an atomic write that follows marks the files complete.
    */

@@ -19,9 +19,11 @@ public final class RunFolders {
   static final int RUN_DEPTH = 4;
 
   private final Path root;
+  private final Path absoluteRoot; // normalized once: relative() runs for every stored run
 
   public RunFolders(Path root) {
     this.root = root;
+    this.absoluteRoot = root.toAbsolutePath().normalize();
   }
 
   public Path root() {
@@ -30,7 +32,7 @@ public final class RunFolders {
 
   /** A run folder's path relative to the runs directory, with {@code /} separators (as the index stores it). */
   public String relative(Path directory) {
-    Path relative = root.toAbsolutePath().normalize().relativize(directory.toAbsolutePath().normalize());
+    Path relative = absoluteRoot.relativize(directory.toAbsolutePath().normalize());
     return relative.toString().replace(java.io.File.separatorChar, '/');
   }
 
@@ -39,9 +41,8 @@ public final class RunFolders {
    * directory (an index is not trusted to point anywhere else, least of all for deletion).
    */
   public Path resolve(String relativeDir) {
-    Path base = root.toAbsolutePath().normalize();
-    Path resolved = base.resolve(relativeDir).normalize();
-    return resolved.startsWith(base) && !resolved.equals(base) ? resolved : null;
+    Path resolved = absoluteRoot.resolve(relativeDir).normalize();
+    return resolved.startsWith(absoluteRoot) && !resolved.equals(absoluteRoot) ? resolved : null;
   }
 
   /** Every folder at run depth, finished (with summary.json) or not, sorted by path. */

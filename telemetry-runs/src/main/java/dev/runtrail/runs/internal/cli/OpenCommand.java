@@ -1,13 +1,17 @@
 package dev.runtrail.runs.internal.cli;
 
-import dev.runtrail.runs.internal.artifacts.ArtifactNames;
-import java.nio.file.Files;
+import dev.runtrail.runs.internal.report.ReportFile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code runtrail runs open RUN}: the report's path, and with {@code --browser} an attempt to open it. */
+/**
+ * {@code runtrail runs open RUN}: the report's path (rendering report.html from the run's folder the first
+ * time), and with {@code --browser} an attempt to open it.
+ */
 @Command(name = "open", description = "Print the path of a run's report.html; --browser also tries to open it.")
 final class OpenCommand extends VerbCommand {
 
@@ -20,11 +24,7 @@ final class OpenCommand extends VerbCommand {
   @Override
   public Integer call() {
     RunStore.LocatedRun located = store.store().locate(run);
-    Path report = located.directory().resolve(ArtifactNames.REPORT).toAbsolutePath();
-    boolean exists = Files.isRegularFile(report);
-    if (!exists) {
-      throw CliException.notFound("Run " + located.summary().runId() + " has no report.html in " + located.directory());
-    }
+    Path report = report(located);
     boolean opened = browser && environment().browser().test(report);
     if (store.json()) {
       JsonOutput.print(out(), json -> {
@@ -43,5 +43,15 @@ final class OpenCommand extends VerbCommand {
       }
     }
     return ExitCodes.OK;
+  }
+
+  /** The run's report.html, rendered from its folder first when this is the first time it is opened. */
+  private static Path report(RunStore.LocatedRun located) {
+    try {
+      return ReportFile.ensure(located.directory()).toAbsolutePath();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write the report of run " + located.summary().runId() + " into "
+          + located.directory() + ": " + e.getMessage(), e);
+    }
   }
 }
