@@ -102,7 +102,8 @@ public final class Demo {
     System.out.println();
     System.out.println(leaks == 0
         ? "The GitHub token the deploys resolved, logged and printed is in none of their " + files
-            + " artifacts (plan.json, summary.json, trail.jsonl, otlp-traces.json, report.html): [REDACTED] instead."
+            + " artifacts (plan.json, summary.json, trail.jsonl, otlp-traces.json; report.html is rendered from them"
+            + " when a run is opened): [REDACTED] instead."
         : "The token leaked into " + leaks + " of " + files + " files.");
   }
 
