@@ -1,5 +1,6 @@
 package dev.runtrail.benchmarks.remote;
 
+import dev.runtrail.benchmarks.runs.StoreFixtures;
 import dev.runtrail.runs.internal.artifacts.RunFolders;
 import dev.runtrail.runs.internal.remote.UploadQueue;
 import dev.runtrail.runs.remote.RemoteRunStore;
@@ -8,11 +9,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -101,11 +100,7 @@ public class S3UploadBenchmark {
   public void stop() throws Exception {
     store.close();
     server.close();
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
-      }
-    }
+    StoreFixtures.deleteTree(dir);
   }
 
   @Benchmark

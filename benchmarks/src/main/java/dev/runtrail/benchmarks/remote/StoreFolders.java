@@ -1,5 +1,6 @@
 package dev.runtrail.benchmarks.remote;
 
+import dev.runtrail.benchmarks.runs.StoreFixtures;
 import dev.runtrail.runs.RunStoreExporter;
 import dev.runtrail.telemetry.RunStatus;
 import dev.runtrail.telemetry.core.export.FinishedRun;
@@ -40,7 +41,7 @@ record StoreFolders(Path runsDir, List<String> keys) {
       String runId = String.format("run-20260101-000000-%08x", n);
       Path dir = Files.createDirectories(layout.runDirectory("prod", "api", PLAN_HASH, runId));
       Path trail = dir.resolve(RunStoreLayout.TRAIL_FILE);
-      Files.writeString(trail, trail(runId), StandardCharsets.UTF_8);
+      Files.writeString(trail, StoreFixtures.trailOfThreeEvents(runId), StandardCharsets.UTF_8);
       runs.add(FinishedRun.builder().runId(runId).name("deploy").env("prod").target("api")
           .plan(PLAN_HASH, "{\"version\":\"1.0\",\"steps\":[{\"id\":\"main/step-0\",\"command\":\"make deploy\"}]}",
               List.of())
@@ -55,17 +56,6 @@ record StoreFolders(Path runsDir, List<String> keys) {
       exporter.close();
     }
     return new StoreFolders(runsDir, List.copyOf(keys));
-  }
-
-  private static String trail(String runId) {
-    StringBuilder lines = new StringBuilder();
-    String[] types = {"tool_call", "decorator_used", "note"};
-    for (int i = 0; i < types.length; i++) {
-      lines.append("{\"seq\":").append(i + 1).append(",\"ts\":\"2026-01-01T00:00:0").append(i)
-          .append(".000Z\",\"type\":\"").append(types[i]).append("\",\"run_id\":\"").append(runId)
-          .append("\",\"step\":\"main/step-0\",\"data\":{\"tool\":\"kubectl\",\"args\":{\"cmd\":\"apply -f k8s/\"}}}\n");
-    }
-    return lines.toString();
   }
 
   /** A run span with one step span under it. */

@@ -24,11 +24,9 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -126,11 +124,7 @@ public class RunStoreWriteBenchmark {
   @TearDown(Level.Iteration)
   public void removeStore() throws IOException {
     exporter.close();
-    try (Stream<Path> paths = Files.walk(runsDir)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
-      }
-    }
+    StoreFixtures.deleteTree(runsDir);
   }
 
   @Benchmark
@@ -148,24 +142,12 @@ public class RunStoreWriteBenchmark {
     Path dir = layout.runDirectory("prod", "api", PLAN_HASH, runId);
     Files.createDirectories(dir);
     Path trail = dir.resolve(RunStoreLayout.TRAIL_FILE);
-    Files.writeString(trail, trail(runId), StandardCharsets.UTF_8);
+    Files.writeString(trail, StoreFixtures.trailOfThreeEvents(runId), StandardCharsets.UTF_8);
     return FinishedRun.builder().runId(runId).name("deploy").env("prod").target("api")
         .plan(PLAN_HASH, "{\"version\":\"1.0\",\"steps\":[{\"id\":\"main/step-0\",\"command\":\"make deploy\"}]}",
             List.of("@var.REPLICAS \u2192 3"))
         .timing(START, START.plusSeconds(steps)).outcome(RunStatus.OK, null, null, null).runner("runner-1")
         .git("abc123", "main").steps(stepRecords).spans(spans, true).files(dir, trail).build();
-  }
-
-  /** Three trail events, as core's JSON Lines sink writes them. */
-  private static String trail(String runId) {
-    StringBuilder lines = new StringBuilder();
-    String[] types = {"tool_call", "decorator_used", "note"};
-    for (int i = 0; i < types.length; i++) {
-      lines.append("{\"seq\":").append(i + 1).append(",\"ts\":\"2026-01-01T00:00:0").append(i)
-          .append(".000Z\",\"type\":\"").append(types[i]).append("\",\"run_id\":\"").append(runId)
-          .append("\",\"step\":\"main/step-0\",\"data\":{\"tool\":\"kubectl\",\"args\":{\"cmd\":\"apply -f k8s/\"}}}\n");
-    }
-    return lines.toString();
   }
 
   /** A run span with one child span per step. */
