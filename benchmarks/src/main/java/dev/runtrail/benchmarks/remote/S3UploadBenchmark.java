@@ -33,7 +33,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * ({@link StoreFolders}: plan, summary, trail, OTLP traces, report). Two ways:
  *
  * <ul>
- *   <li>{@code put}: one {@link RemoteRunStore#put} of one run folder per operation (its five files, one
+ *   <li>{@code put}: one {@link RemoteRunStore#put} of one run folder per operation (its four files, one
  *       PutObject each), on the benchmark's thread: what one upload thread can do;
  *   <li>{@code uploadQueue}: each operation submits {@code batch} runs to the {@link UploadQueue} the
  *       exporter uses (a record on disk per run) and waits until its thread has copied them all: the
@@ -42,7 +42,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * The same folders are copied again and again (their objects replaced). The server's work runs in this
  * JVM and on the same cores, as it would for a MinIO on the same box; a remote bucket adds network latency
- * per request (five requests per run) that this does not measure.
+ * per request (four requests per run: report.html is rendered on demand now) that this does not measure.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
