@@ -1,7 +1,9 @@
 package dev.runtrail.runs.s3;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,14 +69,32 @@ public final class S3ProxyServer implements AutoCloseable {
     proxy = S3Proxy.builder().blobStore(context.getBlobStore()).endpoint(URI.create(endpoint()))
         .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY).build();
     proxy.start();
-    long deadline = System.nanoTime() + 20_000_000_000L;
-    while (!"STARTED".equals(proxy.getState())) {
-      if (System.nanoTime() > deadline) {
-        throw new IOException("S3Proxy did not start within 20 s: " + proxy.getState());
-      }
-      Thread.sleep(10);
-    }
+    awaitPort(true, "start");
     return this;
+  }
+
+  /**
+   * Waits until the state is STARTED and the port accepts connections, or (stopped) until it refuses
+   * them: Jetty can go on accepting for a moment after {@code stop()} returns, and a test that stops
+   * the server to make copies fail must not have one slip through.
+   */
+  private void awaitPort(boolean open, String what) throws Exception {
+    long deadline = System.nanoTime() + 20_000_000_000L;
+    while ((open && !"STARTED".equals(proxy.getState())) || accepts() != open) {
+      if (System.nanoTime() > deadline) {
+        throw new IOException("S3Proxy did not " + what + " within 20 s (port " + port + ")");
+      }
+      Thread.sleep(10); // polling, bounded by the deadline
+    }
+  }
+
+  private boolean accepts() {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress("127.0.0.1", port), 1_000);
+      return true;
+    } catch (IOException refused) {
+      return false;
+    }
   }
 
   /** Creates the bucket if needed and empties it. */
@@ -115,6 +135,7 @@ public final class S3ProxyServer implements AutoCloseable {
   public void stop() throws Exception {
     if (proxy != null) {
       proxy.stop();
+      awaitPort(false, "stop");
       proxy = null;
     }
     if (context != null) {

@@ -213,7 +213,8 @@ class UploadQueueTest {
       String kept = folder("run-kept");
       uploads.submit(gone);
       uploads.submit(kept);
-      Files.delete(runsDir.resolve(gone).resolve("summary.json")); // e.g. pruned meanwhile
+      await("a failed copy of the first run", () -> uploads.failedAttempts() > 0);
+      Files.delete(runsDir.resolve(gone).resolve("summary.json")); // pruned while its copy waits to be retried
       server.start();
       await("the kept run copied", () -> uploads.uploaded() == 1 && uploads.pending() == 0);
 
