@@ -1,18 +1,11 @@
 package dev.runtrail.telemetry.core.trail;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import dev.runtrail.telemetry.trail.TrailEvent;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.DateTimeException;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.Month;
-import java.time.Year;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -136,7 +129,7 @@ public final class TrailReader {
       boolean last = next >= bytes.length;
       if (!isBlank(bytes, start, end)) {
         try {
-          events.add(parse(bytes, start, end - start));
+          events.add(TrailJson.parse(bytes, start, end - start));
         } catch (IllegalArgumentException e) {
           if (last && !endsWithNewline) {
             tornLastLine = true;
@@ -150,109 +143,6 @@ public final class TrailReader {
     }
     List<Gap> gaps = findGaps(events, problems);
     return new Result(events, gaps, problems, tornLastLine);
-  }
-
-  /**
-   * One line as {@link TrailJson#parse} reads it (the same fields, checks and messages; TrailReaderTest
-   * holds the two to the same answers), from the line's UTF-8 bytes and with the timestamp parsed by
-   * {@link #instant} rather than {@link Instant#parse}.
-   *
-   * @throws IllegalArgumentException if the line is not a complete trail event
-   */
-  static TrailEvent parse(byte[] bytes, int offset, int length) {
-    try (JsonParser parser = TrailJson.JSON.createParser(bytes, offset, length)) {
-      if (parser.nextToken() != JsonToken.START_OBJECT) {
-        throw new IllegalArgumentException("not a JSON object");
-      }
-      Long seq = null;
-      String[] text = new String[TEXT_FIELDS.size()];
-      Map<String, Object> data = Map.of();
-      for (JsonToken t = parser.nextToken(); t != JsonToken.END_OBJECT; t = parser.nextToken()) {
-        if (t == null) {
-          throw new IllegalArgumentException("truncated JSON object");
-        }
-        String field = parser.currentName();
-        JsonToken valueToken = parser.nextToken();
-        int textField = TEXT_FIELDS.indexOf(field);
-        if (textField >= 0) {
-          text[textField] = parser.getValueAsString();
-        } else if (field.equals("seq")) {
-          seq = parser.getLongValue();
-        } else if (field.equals("data")) {
-          Object parsed = TrailJson.readValue(parser, valueToken);
-          data = parsed instanceof Map ? castMap(parsed) : Map.of();
-        } else {
-          parser.skipChildren();
-        }
-      }
-      if (parser.nextToken() != null) {
-        throw new IllegalArgumentException("content after the JSON object");
-      }
-      if (seq == null || text[TS] == null || text[TYPE] == null || text[RUN_ID] == null) {
-        throw new IllegalArgumentException("missing seq, ts, type or run_id");
-      }
-      return new TrailEvent(seq, instant(text[TS]), text[TYPE], text[RUN_ID], text[SESSION_ID],
-          text[CORRELATION_ID], text[TRACE_ID], text[SPAN_ID], text[STEP], data);
-    } catch (IOException | DateTimeException e) {
-      throw new IllegalArgumentException("not a trail event: " + e.getMessage(), e);
-    }
-  }
-
-  /** The text fields of a line, by their index in {@code parse}'s array. */
-  private static final List<String> TEXT_FIELDS =
-      List.of("ts", "type", "run_id", "session_id", "correlation_id", "trace_id", "span_id", "step");
-  private static final int TS = 0;
-  private static final int TYPE = 1;
-  private static final int RUN_ID = 2;
-  private static final int SESSION_ID = 3;
-  private static final int CORRELATION_ID = 4;
-  private static final int TRACE_ID = 5;
-  private static final int SPAN_ID = 6;
-  private static final int STEP = 7;
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> castMap(Object value) {
-    return (Map<String, Object>) value;
-  }
-
-  /**
-   * The instant {@link Instant#parse} reads from {@code text}: the form core writes
-   * ({@code 2026-01-02T03:04:05.006Z}, exactly 24 characters) is read digit by digit; anything else
-   * (other precisions, offsets, leap seconds, years beyond 9999) goes to {@link Instant#parse}.
-   *
-   * @throws DateTimeException as {@link Instant#parse} does for text that is not an instant
-   */
-  static Instant instant(String text) {
-    if (text.length() != 24 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
-        || text.charAt(13) != ':' || text.charAt(16) != ':' || text.charAt(19) != '.' || text.charAt(23) != 'Z') {
-      return Instant.parse(text);
-    }
-    int year = digits(text, 0, 4);
-    int month = digits(text, 5, 2);
-    int day = digits(text, 8, 2);
-    int hour = digits(text, 11, 2);
-    int minute = digits(text, 14, 2);
-    int second = digits(text, 17, 2);
-    int millis = digits(text, 20, 3);
-    if (year < 0 || month < 1 || month > 12 || day < 1 || day > Month.of(month).length(Year.isLeap(year))
-        || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || millis < 0) {
-      return Instant.parse(text); // not a plain instant (or not one at all): the JDK decides and explains
-    }
-    long days = LocalDate.of(year, month, day).toEpochDay();
-    return Instant.ofEpochSecond(days * 86_400 + hour * 3_600L + minute * 60L + second, millis * 1_000_000L);
-  }
-
-  /** The decimal number of {@code count} ASCII digits at {@code from}, or -1 if one is not a digit. */
-  private static int digits(String text, int from, int count) {
-    int value = 0;
-    for (int i = from; i < from + count; i++) {
-      char c = text.charAt(i);
-      if (c < '0' || c > '9') {
-        return -1;
-      }
-      value = value * 10 + (c - '0');
-    }
-    return value;
   }
 
   /** Index of the {@code \n} or {@code \r} ending the line that starts at {@code start}, or the length. */

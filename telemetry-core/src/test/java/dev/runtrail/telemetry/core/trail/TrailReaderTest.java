@@ -112,7 +112,10 @@ class TrailReaderTest {
     assertThat(result.isIntact()).isTrue();
   }
 
-  /** The reader's own line parser answers as TrailJson.parse does: the same event, or the same error. */
+  /**
+   * A line read from its bytes (as the reader reads a file) parses as its String does: the same event,
+   * or the same error.
+   */
   @Test
   void eachLineReadsAsTrailJsonParsesIt() {
     List<String> lines = List.of(
@@ -134,7 +137,7 @@ class TrailReaderTest {
         "{not json");
     for (String text : lines) {
       byte[] bytes = ("  " + text + "  ").getBytes(StandardCharsets.UTF_8);
-      assertThat(outcome(() -> TrailReader.parse(bytes, 2, bytes.length - 4)))
+      assertThat(outcome(() -> TrailJson.parse(bytes, 2, bytes.length - 4)))
           .as(text).isEqualTo(outcome(() -> TrailJson.parse(text)));
     }
   }
@@ -167,7 +170,7 @@ class TrailReaderTest {
         "2026-01-01T00:00:00.1Z", "2026-01-01T00:00:00.123456Z", "2026-01-01T00:00:00.000+01:00",
         "2026-01-01t00:00:00.000z", "2026-01-01 00:00:00.000Z", "", "2026-01-01T00:00:00.000Zx"));
     for (String text : texts) {
-      assertThat(instantOutcome(() -> TrailReader.instant(text))).as(text)
+      assertThat(instantOutcome(() -> TrailJson.instant(text))).as(text)
           .isEqualTo(instantOutcome(() -> Instant.parse(text)));
     }
   }
