@@ -23,12 +23,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -38,10 +32,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * the {@code trail.jsonl} core wrote during the run ({@code report.html} is rendered from these when
  * {@code runtrail runs open} first asks for it); then the batch's runs are
  * added to the SQLite index {@code <runs-dir>/runs.db} in one transaction, on one connection kept open
- * until {@link #close()}. A batch of several runs has its folders written by two writer threads side by
- * side (daemon threads named {@code runtrail-run-store-writer-N}, started with the first such batch and
- * stopped by {@link #close()}); the batch is indexed once every folder is done. The format is specified
- * in {@code docs/run-store-format.md}.
+ * until {@link #close()}. The format is specified in {@code docs/run-store-format.md}.
  *
  * <p>Every run is stored, whether or not run-level sampling exported its spans: the store is the audit
  * record. Found by core through {@link RunStoreExporterProvider}; to add it by hand:
@@ -68,15 +59,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * and the runs are counted in {@link #failedRuns()} and in core's
  * {@code runtrail.telemetry.dropped{where="run_export"}}. After an index failure the connection is reopened for the next batch.
  *
- * <p>Thread-safe: batches are written one at a time (a batch's folders by the writer threads, its index
- * transaction by the calling thread).
+ * <p>Thread-safe: batches are written one at a time.
  */
 public final class RunStoreExporter implements RunExporter {
-
-  /** Threads writing a batch's run folders side by side (measured: a third or fourth only slows this disk). */
-  static final int WRITERS = 2;
-  /** The writer threads' names: this, a dash and a number. */
-  static final String WRITER_THREAD_NAME = "runtrail-run-store-writer";
 
   /** How many failed runs an exception names in detail; the rest by run id only. */
   private static final int DETAILED_FAILURES = 3;
@@ -89,7 +74,6 @@ public final class RunStoreExporter implements RunExporter {
   private final UploadQueue uploads; // null: no object storage
   private final ArtifactWriter writer = new ArtifactWriter();
   private final AtomicLong failedRuns = new AtomicLong();
-  private ExecutorService writers; // started by the first batch of several runs, stopped by close()
   private RunIndex index; // opened on the first batch, closed by close() or after a failure
 
   private RunStoreExporter(Path runsDirectory, IndexLocation indexLocation, UploadQueue uploads) {
@@ -172,16 +156,25 @@ public final class RunStoreExporter implements RunExporter {
   public synchronized void exportAll(List<FinishedRun> runs) throws IOException {
     Map<String, String> failures = new LinkedHashMap<>();
     List<RunIndex.IndexedRunData> finished = new ArrayList<>(runs.size());
-    for (Stored stored : writeFolders(runs)) { // all folders written (or failed) before any is indexed
-      if (stored.written() != null && stored.written().hasSummary()) {
-        String relativeDir = folders.relative(stored.directory());
-        finished.add(new RunIndex.IndexedRunData(stored.written().summary(), stored.written().trail(), relativeDir));
-        if (uploads != null) {
-          uploads.submit(relativeDir);
+    for (FinishedRun run : runs) {
+      Path directory = run.directory() != null ? run.directory()
+          : layout.runDirectory(run.env(), run.target(), run.planHash(), run.runId());
+      try {
+        if (!Files.isDirectory(directory)) { // core made it for the trail, unless the run wrote none
+          Files.createDirectories(directory);
         }
-      }
-      if (stored.failure() != null) {
-        failures.put(stored.runId(), "in " + stored.directory() + ": " + stored.failure());
+        ArtifactWriter.Written written = writer.write(run, Summaries.from(run), directory);
+        if (written.hasSummary()) {
+          finished.add(new RunIndex.IndexedRunData(written.summary(), written.trail(), folders.relative(directory)));
+          if (uploads != null) {
+            uploads.submit(folders.relative(directory));
+          }
+        }
+        if (!written.failures().isEmpty()) {
+          failures.put(run.runId(), "in " + directory + ": " + String.join("; ", written.failures()));
+        }
+      } catch (IOException | RuntimeException e) {
+        failures.put(run.runId(), "in " + directory + ": not written: " + e);
       }
     }
     String indexFailure = index(finished);
@@ -191,92 +184,6 @@ public final class RunStoreExporter implements RunExporter {
     if (!failures.isEmpty()) {
       failedRuns.addAndGet(failures.size());
       throw new RunExportException(failures.size(), message(failures, runs.size()));
-    }
-  }
-
-  /** One run's folder after writing: what was written (null if nothing), and what failed (or null). */
-  private record Stored(String runId, Path directory, ArtifactWriter.Written written, String failure) {}
-
-  /**
-   * Writes the runs' folders, in batch order: a batch of one on this thread, larger batches split
-   * between the {@link #WRITERS} writer threads (file creation costs CPU in the kernel; a second core
-   * does a second folder at the same time). Returns when every folder is done.
-   */
-  private List<Stored> writeFolders(List<FinishedRun> runs) {
-    if (runs.size() == 1) {
-      return List.of(writeFolder(runs.get(0)));
-    }
-    if (writers == null) {
-      writers = Executors.newFixedThreadPool(WRITERS, new WriterThreads());
-    }
-    int shares = Math.min(WRITERS, runs.size());
-    Stored[] stored = new Stored[runs.size()];
-    List<Future<?>> done = new ArrayList<>(shares);
-    for (int share = 0; share < shares; share++) {
-      int first = share;
-      done.add(writers.submit(() -> {
-        for (int i = first; i < runs.size(); i += shares) { // every shares-th run: both get early and late runs
-          stored[i] = writeFolder(runs.get(i));
-        }
-      }));
-    }
-    awaitAll(done);
-    List<Stored> all = new ArrayList<>(runs.size());
-    for (int i = 0; i < stored.length; i++) {
-      all.add(stored[i] != null ? stored[i] : new Stored(runs.get(i).runId(), directoryOf(runs.get(i)), null,
-          "not written: its writer thread failed"));
-    }
-    return all;
-  }
-
-  /** Waits for the writers' shares, through interrupts too (a share is short; the flag is kept). */
-  private static void awaitAll(List<Future<?>> shares) {
-    boolean interrupted = false;
-    for (Future<?> share : shares) {
-      while (true) {
-        try {
-          share.get();
-          break;
-        } catch (InterruptedException e) {
-          interrupted = true;
-        } catch (ExecutionException e) {
-          break; // an Error on a writer thread: its runs without a result are reported failed
-        }
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private Stored writeFolder(FinishedRun run) {
-    Path directory = directoryOf(run);
-    try {
-      if (!Files.isDirectory(directory)) { // core made it for the trail, unless the run wrote none
-        Files.createDirectories(directory);
-      }
-      ArtifactWriter.Written written = writer.write(run, Summaries.from(run), directory);
-      String failure = written.failures().isEmpty() ? null : String.join("; ", written.failures());
-      return new Stored(run.runId(), directory, written, failure);
-    } catch (IOException | RuntimeException e) {
-      return new Stored(run.runId(), directory, null, "not written: " + e);
-    }
-  }
-
-  private Path directoryOf(FinishedRun run) {
-    return run.directory() != null ? run.directory()
-        : layout.runDirectory(run.env(), run.target(), run.planHash(), run.runId());
-  }
-
-  /** The writer threads: daemons (they never hold the JVM open), named for thread dumps. */
-  private static final class WriterThreads implements ThreadFactory {
-    private final AtomicInteger count = new AtomicInteger();
-
-    @Override
-    public Thread newThread(Runnable work) {
-      Thread thread = new Thread(work, WRITER_THREAD_NAME + "-" + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
     }
   }
 
@@ -318,14 +225,10 @@ public final class RunStoreExporter implements RunExporter {
     return message.toString();
   }
 
-  /** Closes the index connection and stops the writer threads (a later batch starts both again). */
+  /** Closes the index connection (a later batch opens it again). */
   @Override
   public synchronized void close() {
     closeIndex();
-    if (writers != null) {
-      writers.shutdown(); // idle: batches are written one at a time, and this one is over
-      writers = null;
-    }
     if (uploads != null) {
       uploads.close();
     }
