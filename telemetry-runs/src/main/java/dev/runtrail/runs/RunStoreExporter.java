@@ -61,7 +61,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Thread-safe: batches are written one at a time.
  */
-public final class RunStoreExporter implements RunExporter {
+public final class RunStoreExporter implements RunExporter, AutoCloseable {
 
   /** How many failed runs an exception names in detail; the rest by run id only. */
   private static final int DETAILED_FAILURES = 3;

@@ -13,6 +13,7 @@ import dev.runtrail.runs.internal.summary.Summaries;
 import dev.runtrail.telemetry.core.config.RuntrailConfig;
 import dev.runtrail.telemetry.core.config.Setting;
 import dev.runtrail.telemetry.core.export.FinishedRun;
+import dev.runtrail.telemetry.core.export.RunExporter;
 import dev.runtrail.telemetry.core.export.RunExporterProvider;
 import dev.runtrail.telemetry.core.export.RunStoreLayout;
 import java.io.IOException;
@@ -37,7 +38,9 @@ class RunStoreExporterTest {
 
   @Test
   void writesEveryArtifactIntoTheRunsFolderButTheReportWhichIsRenderedWhenOpened() throws Exception {
-    RunStoreExporter.create(runsDir).export(SeedRun.create(runsDir));
+    try (RunStoreExporter exporter = RunStoreExporter.create(runsDir)) {
+      exporter.export(SeedRun.create(runsDir));
+    }
 
     try (Stream<Path> files = Files.list(seedFolder())) {
       assertThat(files.map(file -> file.getFileName().toString()))
@@ -65,8 +68,10 @@ class RunStoreExporterTest {
     FinishedRun run = SeedRun.create(runsDir);
     Files.createDirectories(seedFolder().resolve("otlp-traces.json").resolve("in-the-way"));
 
-    assertThatThrownBy(() -> RunStoreExporter.create(runsDir).export(run))
-        .isInstanceOf(IOException.class).hasMessageContaining("otlp-traces.json not written");
+    try (RunStoreExporter exporter = RunStoreExporter.create(runsDir)) {
+      assertThatThrownBy(() -> exporter.export(run))
+          .isInstanceOf(IOException.class).hasMessageContaining("otlp-traces.json not written");
+    }
 
     assertThat(seedFolder().resolve("summary.json")).isRegularFile();
     assertThat(indexedIds()).containsExactly(SeedRun.RUN_ID);
@@ -76,8 +81,10 @@ class RunStoreExporterTest {
   void keepsTheArtifactsWhenTheIndexCannotBeWritten() throws Exception {
     Files.createDirectories(runsDir.resolve("runs.db"));
 
-    assertThatThrownBy(() -> RunStoreExporter.create(runsDir).export(SeedRun.create(runsDir)))
-        .isInstanceOf(IOException.class).hasMessageContaining("runtrail runs reindex");
+    try (RunStoreExporter exporter = RunStoreExporter.create(runsDir)) {
+      assertThatThrownBy(() -> exporter.export(SeedRun.create(runsDir)))
+          .isInstanceOf(IOException.class).hasMessageContaining("runtrail runs reindex");
+    }
 
     assertThat(seedFolder().resolve("summary.json")).isRegularFile();
     assertThat(seedFolder().resolve("plan.json")).isRegularFile();
@@ -85,7 +92,9 @@ class RunStoreExporterTest {
 
   @Test
   void indexesTheRunWithItsStepsAndTrailEvents() throws Exception {
-    RunStoreExporter.create(runsDir).export(SeedRun.create(runsDir));
+    try (RunStoreExporter exporter = RunStoreExporter.create(runsDir)) {
+      exporter.export(SeedRun.create(runsDir));
+    }
 
     try (RunIndex index = RunIndex.open(runsDir.resolve("runs.db"))) {
       IndexedRun run = index.queries().find(SeedRun.RUN_ID).orElseThrow();
@@ -103,7 +112,9 @@ class RunStoreExporterTest {
   void storesAndIndexesRunsWhoseSpansWereNotSampled() throws Exception {
     FinishedRun unsampled = SeedRun.builder(runsDir, SeedRun.RUN_ID, SeedRun.STARTED).spans(List.of(), false).build();
 
-    RunStoreExporter.create(runsDir).export(unsampled);
+    try (RunStoreExporter exporter = RunStoreExporter.create(runsDir)) {
+      exporter.export(unsampled);
+    }
 
     assertThat(Files.readString(seedFolder().resolve("summary.json"))).contains("\"spans_sampled\" : false");
     assertThat(indexedIds()).containsExactly(SeedRun.RUN_ID);
@@ -111,42 +122,43 @@ class RunStoreExporterTest {
 
   @Test
   void exportingARunAgainReplacesItsIndexRows() throws Exception {
-    RunStoreExporter exporter = RunStoreExporter.create(runsDir);
-
-    exporter.export(SeedRun.create(runsDir));
-    exporter.export(SeedRun.create(runsDir));
+    try (RunStoreExporter exporter = RunStoreExporter.create(runsDir)) {
+      exporter.export(SeedRun.create(runsDir));
+      exporter.export(SeedRun.create(runsDir));
+    }
 
     assertThat(indexedIds()).containsExactly(SeedRun.RUN_ID);
   }
 
   @Test
   void exportAllIndexesEveryRunOfTheBatch() throws Exception {
-    RunStoreExporter exporter = RunStoreExporter.create(runsDir);
     List<FinishedRun> batch = new ArrayList<>();
     for (String id : List.of("run-20250920-102231-000001", "run-20250920-102231-000002", "run-20250920-102231-000003")) {
       batch.add(SeedRun.builder(runsDir, id, SeedRun.STARTED).build());
     }
 
-    exporter.exportAll(batch);
-    exporter.close();
+    try (RunStoreExporter exporter = RunStoreExporter.create(runsDir)) {
+      exporter.exportAll(batch);
+      assertThat(exporter.failedRuns()).isZero();
+    }
 
     assertThat(indexedIds()).containsExactlyInAnyOrder("run-20250920-102231-000001", "run-20250920-102231-000002",
         "run-20250920-102231-000003");
-    assertThat(exporter.failedRuns()).isZero();
   }
 
   @Test
   void aBatchWhoseIndexFailsNamesAndCountsItsRunsAndKeepsTheirFolders() throws Exception {
     Files.createDirectories(runsDir.resolve("runs.db"));
-    RunStoreExporter exporter = RunStoreExporter.create(runsDir);
     FinishedRun first = SeedRun.builder(runsDir, "run-20250920-102231-000001", SeedRun.STARTED).build();
     FinishedRun second = SeedRun.builder(runsDir, "run-20250920-102231-000002", SeedRun.STARTED).build();
 
-    assertThatThrownBy(() -> exporter.exportAll(List.of(first, second)))
-        .isInstanceOf(IOException.class).hasMessageContaining("2 of 2 runs not fully stored")
-        .hasMessageContaining("run-20250920-102231-000001").hasMessageContaining("run-20250920-102231-000002");
+    try (RunStoreExporter exporter = RunStoreExporter.create(runsDir)) {
+      assertThatThrownBy(() -> exporter.exportAll(List.of(first, second)))
+          .isInstanceOf(IOException.class).hasMessageContaining("2 of 2 runs not fully stored")
+          .hasMessageContaining("run-20250920-102231-000001").hasMessageContaining("run-20250920-102231-000002");
+      assertThat(exporter.failedRuns()).isEqualTo(2);
+    }
 
-    assertThat(exporter.failedRuns()).isEqualTo(2);
     assertThat(first.directory().resolve("summary.json")).isRegularFile();
     assertThat(second.directory().resolve("summary.json")).isRegularFile();
   }
@@ -154,16 +166,16 @@ class RunStoreExporterTest {
   @Test
   void indexesAgainOnceTheIndexFileIsUsableAfterAFailure() throws Exception {
     Path db = Files.createDirectories(runsDir.resolve("runs.db"));
-    RunStoreExporter exporter = RunStoreExporter.create(runsDir);
-    assertThatThrownBy(() -> exporter.export(SeedRun.builder(runsDir, "run-20250920-102231-000001", SeedRun.STARTED)
-        .build())).isInstanceOf(IOException.class);
-    Files.delete(db);
+    try (RunStoreExporter exporter = RunStoreExporter.create(runsDir)) {
+      assertThatThrownBy(() -> exporter.export(SeedRun.builder(runsDir, "run-20250920-102231-000001", SeedRun.STARTED)
+          .build())).isInstanceOf(IOException.class);
+      Files.delete(db);
 
-    exporter.export(SeedRun.create(runsDir));
-    exporter.close();
+      exporter.export(SeedRun.create(runsDir));
+      assertThat(exporter.failedRuns()).isEqualTo(1);
+    }
 
     assertThat(indexedIds()).containsExactly(SeedRun.RUN_ID);
-    assertThat(exporter.failedRuns()).isEqualTo(1);
   }
 
   @Test
@@ -183,8 +195,13 @@ class RunStoreExporterTest {
   void providerWritesUnderTheLayoutsRoot() {
     RuntrailConfig on = RuntrailConfig.of(Map.of());
 
-    assertThat(new RunStoreExporterProvider().create(on, new RunStoreLayout(runsDir)))
-        .isInstanceOfSatisfying(RunStoreExporter.class, e -> assertThat(e.runsDirectory()).isEqualTo(runsDir));
+    RunExporter created = new RunStoreExporterProvider().create(on, new RunStoreLayout(runsDir));
+    try {
+      assertThat(created)
+          .isInstanceOfSatisfying(RunStoreExporter.class, e -> assertThat(e.runsDirectory()).isEqualTo(runsDir));
+    } finally {
+      ((RunStoreExporter) created).close();
+    }
   }
 
   private List<String> indexedIds() {

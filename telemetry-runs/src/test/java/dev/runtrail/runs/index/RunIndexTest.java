@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.runtrail.runs.fixtures.Runs;
+import dev.runtrail.runs.fixtures.SeedRun;
+import dev.runtrail.runs.internal.summary.RunSummary;
+import dev.runtrail.runs.internal.summary.Summaries;
+import dev.runtrail.telemetry.trail.TrailEvent;
 import dev.runtrail.runs.internal.index.IndexException;
 import dev.runtrail.runs.internal.index.IndexedRun;
 import dev.runtrail.runs.internal.index.RunFilter;
@@ -180,6 +184,44 @@ class RunIndexTest {
       index.delete("run-1");
 
       assertThat(index.queries().find("run-1")).isEmpty();
+    }
+  }
+
+  @Test
+  void indexingARunAgainReplacesItsRowAndAllItsStepsAndEventsAndLeavesOtherRunsAlone() throws Exception {
+    Path runsDir = dir.resolve("runs");
+    RunSummary full = Summaries.from(SeedRun.create(runsDir));
+    List<TrailEvent> trail = SeedRun.trail(SeedRun.RUN_ID, SeedRun.STARTED);
+    try (RunIndex index = open()) {
+      index.putAll(List.of(new RunIndex.IndexedRunData(full, trail, "a/b/c/" + SeedRun.RUN_ID),
+          new RunIndex.IndexedRunData(Runs.summary("run-other", "prod", "api", NOW, "ok"),
+              SeedRun.trail("run-other", SeedRun.STARTED), "a/b/c/run-other")));
+      assertThat(rows("steps", SeedRun.RUN_ID)).isEqualTo(full.steps().size()).isPositive();
+      assertThat(rows("trail_events", SeedRun.RUN_ID)).isEqualTo(trail.size()).isPositive();
+
+      index.putAll(List.of(new RunIndex.IndexedRunData(Runs.summary(SeedRun.RUN_ID, "staging", "web", NOW, "ok"),
+          trail.subList(0, 1), "x/y/z/" + SeedRun.RUN_ID),
+          new RunIndex.IndexedRunData(Runs.summary("run-new", "prod", "api", NOW, "ok"), List.of(), "a/b/c/run-new")));
+
+      IndexedRun replaced = index.queries().find(SeedRun.RUN_ID).orElseThrow();
+      assertThat(replaced.status()).isEqualTo("ok");
+      assertThat(replaced.dir()).isEqualTo("x/y/z/" + SeedRun.RUN_ID);
+      assertThat(rows("runs", SeedRun.RUN_ID)).isEqualTo(1);
+      assertThat(rows("steps", SeedRun.RUN_ID)).isZero();
+      assertThat(rows("trail_events", SeedRun.RUN_ID)).isEqualTo(1);
+      assertThat(rows("trail_events", "run-other")).isEqualTo(trail.size());
+      assertThat(index.queries().find("run-new")).isPresent();
+    }
+  }
+
+  private long rows(String table, String runId) throws Exception {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("runs.db"));
+        java.sql.PreparedStatement count = c.prepareStatement("SELECT count(*) FROM " + table + " WHERE run_id = ?")) {
+      count.setString(1, runId);
+      try (ResultSet rows = count.executeQuery()) {
+        rows.next();
+        return rows.getLong(1);
+      }
     }
   }
 }

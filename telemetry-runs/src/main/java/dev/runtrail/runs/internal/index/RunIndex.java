@@ -32,17 +32,24 @@ public final class RunIndex implements AutoCloseable {
   /** How long a writer waits for another process's lock before giving up. */
   static final int BUSY_TIMEOUT_MS = 10_000;
 
-  private static final String INSERT_RUN = upsert("runs", List.of("run_id"), List.of("name", "env", "target",
-      "plan_hash", "started_at", "ended_at", "duration_ms", "status", "error_code", "error_message", "failed_step",
-      "retries", "runner", "ticket", "git_sha", "git_branch", "trace_id", "correlation_id", "session_id",
-      "spans_sampled", "policy", "dir", "indexed_at"));
+  private static final List<String> RUN_COLUMNS = List.of("name", "env", "target", "plan_hash", "started_at",
+      "ended_at", "duration_ms", "status", "error_code", "error_message", "failed_step", "retries", "runner", "ticket",
+      "git_sha", "git_branch", "trace_id", "correlation_id", "session_id", "spans_sampled", "policy", "dir",
+      "indexed_at");
+  /** Adds a run row unless the run is indexed already (then it changes nothing and counts 0 rows). */
+  private static final String INSERT_NEW_RUN =
+      insert("runs", List.of("run_id"), RUN_COLUMNS) + " ON CONFLICT (run_id) DO NOTHING";
+  private static final String INSERT_RUN = upsert("runs", List.of("run_id"), RUN_COLUMNS);
   private static final String INSERT_STEP = "INSERT INTO steps (run_id, ordinal, path, parent_path, started_at,"
       + " ended_at, duration_ms, status, exit_code, error_code, error_message, retries, attempts, stderr_tail)"
       + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   private static final String INSERT_EVENT =
       upsert("trail_events", List.of("run_id", "seq"), List.of("ts", "type", "step", "data"));
+  /** A run's rows, children first; a run's rows are always written and removed together. */
   private static final List<String> DELETES = List.of("DELETE FROM trail_events WHERE run_id = ?",
       "DELETE FROM steps WHERE run_id = ?", "DELETE FROM runs WHERE run_id = ?");
+  /** Of {@link #DELETES}, those of the rows a run's new version replaces (its run row is updated in place). */
+  private static final int CHILD_DELETES = 2;
 
   private final Connection connection;
   private final IndexLocation location;
@@ -167,13 +174,17 @@ public final class RunIndex implements AutoCloseable {
    * and PostgreSQL share.
    */
   private static String upsert(String table, List<String> keys, List<String> values) {
-    List<String> columns = new ArrayList<>(keys);
-    columns.addAll(values);
     List<String> updates = new ArrayList<>();
     values.forEach(column -> updates.add(column + " = excluded." + column));
+    return insert(table, keys, values) + " ON CONFLICT (" + String.join(", ", keys) + ") DO UPDATE SET "
+        + String.join(", ", updates);
+  }
+
+  private static String insert(String table, List<String> keys, List<String> values) {
+    List<String> columns = new ArrayList<>(keys);
+    columns.addAll(values);
     return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
-        + String.join(", ", Collections.nCopies(columns.size(), "?")) + ") ON CONFLICT (" + String.join(", ", keys)
-        + ") DO UPDATE SET " + String.join(", ", updates);
+        + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
   }
 
   /** A run read from its folder, ready to index. */
@@ -183,6 +194,7 @@ public final class RunIndex implements AutoCloseable {
   private final class Rows implements AutoCloseable {
 
     private final List<PreparedStatement> deletes = new ArrayList<>();
+    private final PreparedStatement insertNewRun;
     private final PreparedStatement insertRun;
     private final PreparedStatement insertStep;
     private final PreparedStatement insertEvent;
@@ -192,6 +204,7 @@ public final class RunIndex implements AutoCloseable {
         for (String sql : DELETES) {
           deletes.add(connection.prepareStatement(sql));
         }
+        insertNewRun = connection.prepareStatement(INSERT_NEW_RUN);
         insertRun = connection.prepareStatement(INSERT_RUN);
         insertStep = connection.prepareStatement(INSERT_STEP);
         insertEvent = connection.prepareStatement(INSERT_EVENT);
@@ -201,10 +214,19 @@ public final class RunIndex implements AutoCloseable {
       }
     }
 
+    /**
+     * A new run id costs one statement for its run row: the old rows are removed only when the run
+     * row shows it indexed before (re-export, reindex), and then its run row is updated in place.
+     */
     void put(IndexedRunData data) throws SQLException {
       RunSummary run = data.summary();
-      delete(run.runId());
-      insertRun(insertRun, run, data.relativeDir());
+      if (insertRun(insertNewRun, run, data.relativeDir()) == 0) {
+        for (PreparedStatement delete : deletes.subList(0, CHILD_DELETES)) {
+          delete.setString(1, run.runId());
+          delete.executeUpdate();
+        }
+        insertRun(insertRun, run, data.relativeDir());
+      }
       insertSteps(insertStep, run);
       insertEvents(insertEvent, run.runId(), data.trail());
     }
@@ -220,7 +242,7 @@ public final class RunIndex implements AutoCloseable {
     public void close() throws SQLException {
       SQLException failure = null;
       List<PreparedStatement> all = new ArrayList<>(deletes);
-      Collections.addAll(all, insertRun, insertStep, insertEvent);
+      Collections.addAll(all, insertNewRun, insertRun, insertStep, insertEvent);
       for (PreparedStatement statement : all) {
         try {
           if (statement != null) {
@@ -236,7 +258,8 @@ public final class RunIndex implements AutoCloseable {
     }
   }
 
-  private static void insertRun(PreparedStatement insert, RunSummary run, String relativeDir) throws SQLException {
+  /** Binds and runs an insert of the run row; the rows it added or changed. */
+  private static int insertRun(PreparedStatement insert, RunSummary run, String relativeDir) throws SQLException {
     int i = 0;
     insert.setString(++i, run.runId());
     insert.setString(++i, run.name());
@@ -266,7 +289,7 @@ public final class RunIndex implements AutoCloseable {
     insert.setString(++i, JsonTree.toJson(run.policy()));
     insert.setString(++i, relativeDir);
     insert.setLong(++i, Instant.now().toEpochMilli());
-    insert.executeUpdate();
+    return insert.executeUpdate();
   }
 
   private static void insertSteps(PreparedStatement insert, RunSummary run) throws SQLException {
