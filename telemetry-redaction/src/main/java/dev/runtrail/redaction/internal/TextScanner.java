@@ -288,11 +288,6 @@ public final class TextScanner {
     return ScanResult.resumeAt(i + 1);
   }
 
-  /**
-   * The matchers of the anchors clean text stops at most (separators, numbers, token-starting letters, paths),
-   * kept under HotSpot's inlining limit ({@code FreqInlineSize}, 325 bytecodes) so the JIT can inline it into
-   * the scan loop; the rare anchors go through {@link #dispatchRare}.
-   */
   private long dispatch(int kind, String s, int i, int jwtMemo) {
     switch (kind) {
       case AnchorTable.AT:
@@ -309,20 +304,6 @@ public final class TextScanner {
         return jay(s, i, jwtMemo);
       case AnchorTable.UPPER_A:
         return upperA(s, i);
-      case AnchorTable.SLASH:
-        return slash(s, i);
-      case AnchorTable.DIGIT:
-        return digit(s, i);
-      case AnchorTable.DOT:
-        return dot(s, i);
-      default:
-        return dispatchRare(kind, s, i);
-    }
-  }
-
-  /** The matchers of the anchors that rarely pass their quick check: letter pairs, words, '>', '\', '~'. */
-  private long dispatchRare(int kind, String s, int i) {
-    switch (kind) {
       case AnchorTable.PAIR:
         return TokenFamilies.pair(s, i - 1);
       case AnchorTable.B:
@@ -333,14 +314,20 @@ public final class TextScanner {
         return assignment.element(s, i);
       case AnchorTable.CONFIG:
         return configCommand.match(s, i);
+      case AnchorTable.SLASH:
+        return slash(s, i);
       case AnchorTable.BACKSLASH:
         return homePath.backslash(s, i);
+      case AnchorTable.DIGIT:
+        return digit(s, i);
       case AnchorTable.USER:
         return userName.match(s, i);
       case AnchorTable.UPPER_G:
         return VendorTokens.sendGrid(s, i - 1);
       case AnchorTable.LOWER_A:
         return VendorTokens.databricks(s, i - 1);
+      case AnchorTable.DOT:
+        return dot(s, i);
       case AnchorTable.LOWER_P:
         return PlatformTokens.doppler(s, i - 1);
       case AnchorTable.LOWER_V:
