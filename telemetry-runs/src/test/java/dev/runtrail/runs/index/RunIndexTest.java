@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.runtrail.runs.fixtures.Runs;
 import dev.runtrail.runs.fixtures.SeedRun;
-import dev.runtrail.runs.internal.summary.RunSummary;
-import dev.runtrail.runs.internal.summary.Summaries;
-import dev.runtrail.telemetry.trail.TrailEvent;
 import dev.runtrail.runs.internal.index.IndexException;
 import dev.runtrail.runs.internal.index.IndexedRun;
 import dev.runtrail.runs.internal.index.RunFilter;
 import dev.runtrail.runs.internal.index.RunIndex;
+import dev.runtrail.runs.internal.summary.RunSummary;
+import dev.runtrail.runs.internal.summary.Summaries;
+import dev.runtrail.telemetry.trail.TrailEvent;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;

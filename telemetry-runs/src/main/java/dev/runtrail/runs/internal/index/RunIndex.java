@@ -221,10 +221,7 @@ public final class RunIndex implements AutoCloseable {
     void put(IndexedRunData data) throws SQLException {
       RunSummary run = data.summary();
       if (insertRun(insertNewRun, run, data.relativeDir()) == 0) {
-        for (PreparedStatement delete : deletes.subList(0, CHILD_DELETES)) {
-          delete.setString(1, run.runId());
-          delete.executeUpdate();
-        }
+        delete(deletes.subList(0, CHILD_DELETES), run.runId());
         insertRun(insertRun, run, data.relativeDir());
       }
       insertSteps(insertStep, run);
@@ -232,7 +229,11 @@ public final class RunIndex implements AutoCloseable {
     }
 
     void delete(String runId) throws SQLException {
-      for (PreparedStatement delete : deletes) {
+      delete(deletes, runId);
+    }
+
+    private static void delete(List<PreparedStatement> statements, String runId) throws SQLException {
+      for (PreparedStatement delete : statements) {
         delete.setString(1, runId);
         delete.executeUpdate();
       }
