@@ -54,18 +54,26 @@ public final class LogEventRedactor {
   private ILoggingEvent redactOrThrow(ILoggingEvent event) {
     String formatted = event.getFormattedMessage();
     String message = event.getMessage();
-    String redactedFormatted = redactor.redact(formatted);
-    // A message with arguments is a pattern, a constant in the code: the same String line after line.
-    String redactedMessage = message == formatted ? redactedFormatted
-        : message == null ? null : repeated.redact(null, message);
+    String redactedMessage;
+    String redactedFormatted;
+    if (message == formatted || message == null || formatted == null) {
+      // No arguments: the message is the line, often a String made for it.
+      redactedFormatted = redactor.redact(formatted);
+      redactedMessage = message == formatted ? redactedFormatted : redactor.redact(message);
+    } else {
+      // A message with arguments is a pattern, a constant in the code: the same String line after line.
+      // Its line is made afresh, but often equal to one before (the same arguments).
+      redactedMessage = repeated.redact(null, message);
+      redactedFormatted = repeated.redactPart(message, 0, formatted);
+    }
     Object[] arguments = event.getArgumentArray();
-    Object[] redactedArguments = arguments(arguments);
+    Object[] redactedArguments = arguments(message, arguments);
     Map<String, String> mdc = event.getMDCPropertyMap();
     Map<String, String> redactedMdc = mdc(mdc);
     List<KeyValuePair> keyValues = event.getKeyValuePairs();
     List<KeyValuePair> redactedKeyValues = keyValues(keyValues);
     IThrowableProxy throwable = event.getThrowableProxy();
-    IThrowableProxy redactedThrowable = RedactedThrowableProxy.of(throwable, redactor);
+    IThrowableProxy redactedThrowable = throwable == null ? null : RedactedThrowableProxy.of(throwable, redactor);
     if (redactedFormatted == formatted && redactedMessage == message && redactedArguments == arguments
         && redactedMdc == mdc && redactedKeyValues == keyValues && redactedThrowable == throwable) {
       return event;
@@ -74,7 +82,7 @@ public final class LogEventRedactor {
         redactedKeyValues, redactedThrowable);
   }
 
-  private Object[] arguments(Object[] arguments) {
+  private Object[] arguments(String message, Object[] arguments) {
     if (arguments == null) {
       return null;
     }
@@ -85,7 +93,9 @@ public final class LogEventRedactor {
         continue;
       }
       String text = argument.toString();
-      String redacted = redactor.redact(text);
+      // Verdicts go by content, so this holds for an argument whose toString() changes, too.
+      String redacted = text == null ? null
+          : message == null ? redactor.redact(text) : repeated.redactPart(message, 1 + i, text);
       if (redacted != text) {
         if (copy == null) {
           copy = arguments.clone();
