@@ -102,6 +102,18 @@ class TokenFamilyRedactionTest {
   }
 
   @Test
+  void aSegmentFollowedByAnotherLeavesTheNextItsFirstChar() {
+    // A Notion token whose 35-char part begins with a digit: twelve digits in a row after ntn_.
+    String token = "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";
+    List<String> told = new ArrayList<>();
+    Redactor redactor = Redactor.of(RedactionPolicy.defaults(), told::add);
+    assertThat(redactor.redact("step output: " + token + " done")).isEqualTo("step output: [REDACTED] done");
+    assertThat(told).containsExactly("notion-token");
+    // The last segment still may not run over: one char more is not the shape.
+    assertThat(Redactor.defaults().redact("ntn_21036568822" + "0".repeat(36))).isEqualTo("ntn_21036568822" + "0".repeat(36));
+  }
+
+  @Test
   void aPrefixGluedToAWordIsNotAToken() {
     SplittableRandom rnd = new SplittableRandom(20);
     String token = TokenFamilies.exampleOf("pplx- alnum{48}", rnd);

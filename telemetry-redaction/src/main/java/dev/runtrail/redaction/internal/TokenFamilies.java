@@ -443,7 +443,9 @@ public final class TokenFamilies {
     boolean digit = false;
     boolean upper = false;
     boolean lower = false;
-    for (Segment g : shape.segments) {
+    Segment[] segments = shape.segments;
+    for (int i = 0; i < segments.length; i++) {
+      Segment g = segments[i];
       if (g.alphabet == null) {
         if (!s.startsWith(g.literal, at)) {
           return ScanResult.resumeAt(start + 1);
@@ -452,7 +454,10 @@ public final class TokenFamilies {
         last = null;
         continue;
       }
-      int limit = g.max >= n - at ? n : at + g.max + 1;
+      // A segment followed by another takes at most its max and leaves the rest to the next one
+      // (ntn_ digits{11} alnum{35}: a 12th digit begins the alnum part); the last one may not run over.
+      int over = i == segments.length - 1 ? 1 : 0;
+      int limit = g.max >= n - at ? n : at + g.max + over;
       int e = at;
       while (e < limit && g.has(s.charAt(e))) {
         char c = s.charAt(e);

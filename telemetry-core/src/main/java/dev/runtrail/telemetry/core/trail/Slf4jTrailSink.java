@@ -7,14 +7,21 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.slf4j.spi.LoggingEventBuilder;
 
 /**
  * Writes each event as one structured SLF4J line at INFO on the logger {@value #LOGGER_NAME} (route or
- * silence it in your logging config): message {@code action_trail:<type>}, key-value pairs
- * {@code seq}, {@code type}, {@code run_id}, {@code session_id}, {@code correlation_id},
- * {@code trace_id}, {@code span_id}, {@code step} and {@code data} (JSON), and the MDC keys
- * {@code run_id}, {@code correlation_id}, {@code trace_id}, {@code span_id} set for the line so
- * pattern layouts show them too.
+ * silence it in your logging config): message {@code action_trail:<type>}, the key-value pairs
+ * {@code seq}, {@code type}, {@code session_id} (when the run has one), {@code step} and {@code data}
+ * (the event's data as JSON text), and the MDC keys {@code run_id}, {@code correlation_id},
+ * {@code trace_id} and {@code span_id} set for the line, so pattern layouts ({@code %X{trace_id}}) and
+ * JSON encoders show the ids as they do on the app's own lines.
+ *
+ * <p>Each field is written once: the ids are in the MDC only, not repeated as key-value pairs, so an
+ * encoder that puts both at the top level of a JSON object (logstash-logback-encoder does) writes no
+ * duplicate keys, which Elasticsearch and strict JSON parsers reject. {@code data} is a
+ * {@link CharSequence}: JSON encoders that serialize key-value pairs with Jackson databind write it as a
+ * string, as pattern layouts and Logback's {@code JsonEncoder} do, rather than as an empty object.
  */
 public final class Slf4jTrailSink implements TrailSink {
 
@@ -52,18 +59,17 @@ public final class Slf4jTrailSink implements TrailSink {
       putOrRemove(MdcKeys.CORRELATION_ID, event.correlationId());
       putOrRemove(MdcKeys.TRACE_ID, event.traceId());
       putOrRemove(MdcKeys.SPAN_ID, event.spanId());
-      logger.atInfo()
+      LoggingEventBuilder line = logger.atInfo()
           .setMessage("action_trail:" + event.type())
           .addKeyValue("seq", event.sequence())
-          .addKeyValue("type", event.type())
-          .addKeyValue("run_id", event.runId())
-          .addKeyValue("session_id", event.sessionId())
-          .addKeyValue("correlation_id", event.correlationId())
-          .addKeyValue("trace_id", event.traceId())
-          .addKeyValue("span_id", event.spanId())
-          .addKeyValue("step", event.step())
-          .addKeyValue("data", (Object) new JsonText(event.data()))
-          .log();
+          .addKeyValue("type", event.type());
+      if (event.sessionId() != null) {
+        line.addKeyValue("session_id", event.sessionId());
+      }
+      if (event.step() != null) {
+        line.addKeyValue("step", event.step());
+      }
+      line.addKeyValue("data", (Object) new JsonText(event.data())).log();
     } finally {
       putOrRemove(MdcKeys.RUN_ID, previousRunId);
       putOrRemove(MdcKeys.CORRELATION_ID, previousCorrelationId);
@@ -82,9 +88,10 @@ public final class Slf4jTrailSink implements TrailSink {
 
   /**
    * Renders the data as JSON only when a layout asks for it, and only once however many appenders and
-   * encoders ask (an async appender and a JSON encoder each read it, for example).
+   * encoders ask (an async appender and a JSON encoder each read it, for example). A CharSequence, so
+   * serializers that treat text as text (Jackson databind's) write the JSON as a string.
    */
-  static final class JsonText {
+  static final class JsonText implements CharSequence {
     private final Map<String, Object> data;
     private String json; // racy single-check: a String is safely published, at worst rendered twice
 
@@ -100,6 +107,21 @@ public final class Slf4jTrailSink implements TrailSink {
         json = rendered;
       }
       return rendered;
+    }
+
+    @Override
+    public int length() {
+      return toString().length();
+    }
+
+    @Override
+    public char charAt(int index) {
+      return toString().charAt(index);
+    }
+
+    @Override
+    public CharSequence subSequence(int start, int end) {
+      return toString().subSequence(start, end);
     }
 
     private String render() {

@@ -10,8 +10,11 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.StringWriter;
 import java.io.Writer;
+import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
+import java.time.LocalDate;
+import java.time.Month;
+import java.time.Year;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -164,72 +167,95 @@ public final class TrailJson {
    */
   public static TrailEvent parse(String line) {
     try (JsonParser parser = JSON.createParser(line)) {
-      if (parser.nextToken() != JsonToken.START_OBJECT) {
-        throw new IllegalArgumentException("not a JSON object");
-      }
-      Long seq = null;
-      String ts = null;
-      String type = null;
-      String runId = null;
-      String sessionId = null;
-      String correlationId = null;
-      String traceId = null;
-      String spanId = null;
-      String step = null;
-      Map<String, Object> data = Map.of();
-      for (JsonToken t = parser.nextToken(); t != JsonToken.END_OBJECT; t = parser.nextToken()) {
-        if (t == null) {
-          throw new IllegalArgumentException("truncated JSON object");
-        }
-        String field = parser.currentName();
-        JsonToken valueToken = parser.nextToken();
-        switch (field) {
-          case "seq":
-            seq = parser.getLongValue();
-            break;
-          case "ts":
-            ts = parser.getValueAsString();
-            break;
-          case "type":
-            type = parser.getValueAsString();
-            break;
-          case "run_id":
-            runId = parser.getValueAsString();
-            break;
-          case "session_id":
-            sessionId = parser.getValueAsString();
-            break;
-          case "correlation_id":
-            correlationId = parser.getValueAsString();
-            break;
-          case "trace_id":
-            traceId = parser.getValueAsString();
-            break;
-          case "span_id":
-            spanId = parser.getValueAsString();
-            break;
-          case "step":
-            step = parser.getValueAsString();
-            break;
-          case "data":
-            Object parsed = readValue(parser, valueToken);
-            data = parsed instanceof Map ? castMap(parsed) : Map.of();
-            break;
-          default:
-            parser.skipChildren();
-        }
-      }
-      if (parser.nextToken() != null) {
-        throw new IllegalArgumentException("content after the JSON object");
-      }
-      if (seq == null || ts == null || type == null || runId == null) {
-        throw new IllegalArgumentException("missing seq, ts, type or run_id");
-      }
-      return new TrailEvent(seq, Instant.parse(ts), type, runId, sessionId, correlationId, traceId, spanId,
-          step, data);
-    } catch (IOException | DateTimeParseException e) {
+      return parse(parser);
+    } catch (IOException e) {
       throw new IllegalArgumentException("not a trail event: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Parses one line from its UTF-8 bytes ({@link TrailReader} reads a file's lines this way, without
+   * making a String of each).
+   *
+   * @throws IllegalArgumentException if the line is not a complete trail event
+   */
+  static TrailEvent parse(byte[] bytes, int offset, int length) {
+    try (JsonParser parser = JSON.createParser(bytes, offset, length)) {
+      return parse(parser);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("not a trail event: " + e.getMessage(), e);
+    }
+  }
+
+  private static TrailEvent parse(JsonParser parser) throws IOException {
+    if (parser.nextToken() != JsonToken.START_OBJECT) {
+      throw new IllegalArgumentException("not a JSON object");
+    }
+    Long seq = null;
+    String ts = null;
+    String type = null;
+    String runId = null;
+    String sessionId = null;
+    String correlationId = null;
+    String traceId = null;
+    String spanId = null;
+    String step = null;
+    Map<String, Object> data = Map.of();
+    for (JsonToken t = parser.nextToken(); t != JsonToken.END_OBJECT; t = parser.nextToken()) {
+      if (t == null) {
+        throw new IllegalArgumentException("truncated JSON object");
+      }
+      String field = parser.currentName();
+      JsonToken valueToken = parser.nextToken();
+      switch (field) {
+        case "seq":
+          seq = parser.getLongValue();
+          break;
+        case "ts":
+          ts = parser.getValueAsString();
+          break;
+        case "type":
+          type = parser.getValueAsString();
+          break;
+        case "run_id":
+          runId = parser.getValueAsString();
+          break;
+        case "session_id":
+          sessionId = parser.getValueAsString();
+          break;
+        case "correlation_id":
+          correlationId = parser.getValueAsString();
+          break;
+        case "trace_id":
+          traceId = parser.getValueAsString();
+          break;
+        case "span_id":
+          spanId = parser.getValueAsString();
+          break;
+        case "step":
+          step = parser.getValueAsString();
+          break;
+        case "data":
+          Object parsed = readValue(parser, valueToken);
+          data = parsed instanceof Map ? castMap(parsed) : Map.of();
+          break;
+        default:
+          parser.skipChildren();
+      }
+    }
+    if (parser.nextToken() != null) {
+      throw new IllegalArgumentException("content after the JSON object");
+    }
+    if (seq == null || ts == null || type == null || runId == null) {
+      throw new IllegalArgumentException("missing seq, ts, type or run_id");
+    }
+    Instant timestamp;
+    try {
+      timestamp = instant(ts);
+    } catch (DateTimeException e) {
+      throw new IllegalArgumentException("not a trail event: " + e.getMessage(), e);
+    }
+    return new TrailEvent(seq, timestamp, type, runId, sessionId, correlationId, traceId, spanId, step, data);
   }
 
   @SuppressWarnings("unchecked")
@@ -275,5 +301,45 @@ public final class TrailJson {
     } else {
       out.writeStringField(field, value);
     }
+  }
+
+  /**
+   * The instant {@link Instant#parse} reads from {@code text}: the form core writes
+   * ({@code 2026-01-02T03:04:05.006Z}, exactly 24 characters) is read digit by digit; anything else
+   * (other precisions, offsets, leap seconds, years beyond 9999) goes to {@link Instant#parse}.
+   *
+   * @throws DateTimeException as {@link Instant#parse} does for text that is not an instant
+   */
+  static Instant instant(String text) {
+    if (text.length() != 24 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
+        || text.charAt(13) != ':' || text.charAt(16) != ':' || text.charAt(19) != '.' || text.charAt(23) != 'Z') {
+      return Instant.parse(text);
+    }
+    int year = digits(text, 0, 4);
+    int month = digits(text, 5, 2);
+    int day = digits(text, 8, 2);
+    int hour = digits(text, 11, 2);
+    int minute = digits(text, 14, 2);
+    int second = digits(text, 17, 2);
+    int millis = digits(text, 20, 3);
+    if (year < 0 || month < 1 || month > 12 || day < 1 || day > Month.of(month).length(Year.isLeap(year))
+        || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || millis < 0) {
+      return Instant.parse(text); // not a plain instant (or not one at all): the JDK decides and explains
+    }
+    long days = LocalDate.of(year, month, day).toEpochDay();
+    return Instant.ofEpochSecond(days * 86_400 + hour * 3_600L + minute * 60L + second, millis * 1_000_000L);
+  }
+
+  /** The decimal number of {@code count} ASCII digits at {@code from}, or -1 if one is not a digit. */
+  private static int digits(String text, int from, int count) {
+    int value = 0;
+    for (int i = from; i < from + count; i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      value = value * 10 + (c - '0');
+    }
+    return value;
   }
 }

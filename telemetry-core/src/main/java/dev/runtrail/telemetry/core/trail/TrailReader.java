@@ -1,11 +1,10 @@
 package dev.runtrail.telemetry.core.trail;
 
 import dev.runtrail.telemetry.trail.TrailEvent;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -101,39 +100,74 @@ public final class TrailReader {
     }
   }
 
-  /** Reads a trail file. A missing file reads as empty. */
+  /**
+   * Reads a trail file. A missing file reads as empty.
+   *
+   * <p>The file is read in one go (one open) and each line parsed from its UTF-8 bytes. Lines end at
+   * {@code \n}, {@code \r} or {@code \r\n}, as {@link java.io.BufferedReader#readLine} splits them.
+   * A line that is not valid UTF-8 is an unreadable line like any other (a torn last line when the file
+   * does not end with a newline: a crash can cut a line inside a character).
+   */
   public static Result read(Path file) throws IOException {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      return new Result(List.of(), List.of(), List.of(), false);
+    }
     List<TrailEvent> events = new ArrayList<>();
     List<String> problems = new ArrayList<>();
+    boolean endsWithNewline = bytes.length == 0 || bytes[bytes.length - 1] == '\n';
     boolean tornLastLine = false;
-    if (!Files.exists(file)) {
-      return new Result(events, List.of(), problems, false);
-    }
-    boolean endsWithNewline = endsWithNewline(file);
-    try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String line = reader.readLine();
-      long number = 0;
-      while (line != null) {
-        number++;
-        String next = reader.readLine();
-        boolean last = next == null;
-        if (!line.isBlank()) {
-          try {
-            events.add(TrailJson.parse(line));
-          } catch (IllegalArgumentException e) {
-            if (last && !endsWithNewline) {
-              tornLastLine = true;
-              problems.add("line " + number + ": torn last line skipped (" + line.length() + " chars)");
-            } else {
-              problems.add("line " + number + ": unreadable line skipped: " + e.getMessage());
-            }
+    long number = 0;
+    int start = 0;
+    while (start < bytes.length) {
+      int end = lineEnd(bytes, start);
+      int next = end < bytes.length && bytes[end] == '\r' && end + 1 < bytes.length && bytes[end + 1] == '\n'
+          ? end + 2 : end + 1;
+      number++;
+      boolean last = next >= bytes.length;
+      if (!isBlank(bytes, start, end)) {
+        try {
+          events.add(TrailJson.parse(bytes, start, end - start));
+        } catch (IllegalArgumentException e) {
+          if (last && !endsWithNewline) {
+            tornLastLine = true;
+            problems.add("line " + number + ": torn last line skipped (" + text(bytes, start, end).length() + " chars)");
+          } else if (!text(bytes, start, end).isBlank()) { // a line of non-ASCII white space is blank too
+            problems.add("line " + number + ": unreadable line skipped: " + e.getMessage());
           }
         }
-        line = next;
       }
+      start = next;
     }
     List<Gap> gaps = findGaps(events, problems);
     return new Result(events, gaps, problems, tornLastLine);
+  }
+
+  /** Index of the {@code \n} or {@code \r} ending the line that starts at {@code start}, or the length. */
+  private static int lineEnd(byte[] bytes, int start) {
+    for (int i = start; i < bytes.length; i++) {
+      if (bytes[i] == '\n' || bytes[i] == '\r') {
+        return i;
+      }
+    }
+    return bytes.length;
+  }
+
+  /** Whether the bytes are ASCII white space only (the common blank line; others are checked as text). */
+  private static boolean isBlank(byte[] bytes, int from, int to) {
+    for (int i = from; i < to; i++) {
+      byte b = bytes[i];
+      if (b != ' ' && b != '\t' && b != '\f' && b != 0x0B) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String text(byte[] bytes, int from, int to) {
+    return new String(bytes, from, to - from, StandardCharsets.UTF_8);
   }
 
   private static List<Gap> findGaps(List<TrailEvent> events, List<String> problems) {
@@ -153,14 +187,4 @@ public final class TrailReader {
     return gaps;
   }
 
-  private static boolean endsWithNewline(Path file) throws IOException {
-    try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "r")) {
-      long length = raf.length();
-      if (length == 0) {
-        return true;
-      }
-      raf.seek(length - 1);
-      return raf.read() == '\n';
-    }
-  }
 }

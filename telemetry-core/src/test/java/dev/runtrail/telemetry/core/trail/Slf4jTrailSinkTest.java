@@ -69,6 +69,33 @@ class Slf4jTrailSinkTest {
   }
 
   @Test
+  void writesEachFieldOnceTheIdsInTheMdcAndOnlyTheKeysThatHaveAValue() throws Exception {
+    new Slf4jTrailSink(logger).accept(event());
+
+    ILoggingEvent line = lines.list.get(0);
+    // No key both in the MDC and in the key-values: JSON encoders put both at the top level of one object.
+    assertThat(line.getKeyValuePairs()).extracting(kv -> kv.key).containsExactly("seq", "type", "step", "data");
+    assertThat(line.getMDCPropertyMap()).containsOnly(Map.entry("run_id", "run-20261207-080000-abc123"),
+        Map.entry("correlation_id", "corr-1"), Map.entry("trace_id", "4bf92f3577b34da6a3ce929d0e0e4736"),
+        Map.entry("span_id", "00f067aa0ba902b7"));
+  }
+
+  @Test
+  void aRunsSessionIsAKeyValueAndTheDataIsTextToSerializers() throws Exception {
+    TrailEvent plain = event();
+    new Slf4jTrailSink(logger).accept(new TrailEvent(plain.sequence(), plain.timestamp(), plain.type(), plain.runId(),
+        "session-42", plain.correlationId(), plain.traceId(), plain.spanId(), null, plain.data()));
+
+    ILoggingEvent line = lines.list.get(0);
+    assertThat(line.getKeyValuePairs()).extracting(kv -> kv.key).containsExactly("seq", "type", "session_id", "data");
+    assertThat(keyValue(line, "session_id")).isEqualTo("session-42");
+    CharSequence data = (CharSequence) keyValue(line, "data");
+    assertThat(data.length()).isEqualTo(data.toString().length());
+    assertThat(data.charAt(0)).isEqualTo('{');
+    assertThat(data.subSequence(0, 8).toString()).isEqualTo("{\"tool\":");
+  }
+
+  @Test
   void putsBackTheMdcValuesThatWereThereBefore() throws Exception {
     MDC.put("run_id", "the-app's-run");
     new Slf4jTrailSink(logger).accept(event());
