@@ -9,6 +9,7 @@ import dev.runtrail.redaction.Redactor;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A Logback appender that redacts each event ({@link LogEventRedactor}) and hands it to the appenders
@@ -27,9 +28,16 @@ import java.util.List;
  * {@link #redactionFailures()}, and the first failure is reported once as an error on Logback's status
  * manager (shown by {@code <configuration debug="true">} or a status listener).
  *
- * <p>It hands each event to its appenders itself, without Logback's re-entry guard (each appender behind
- * it keeps its own): the redaction logs nothing, and the logging call stays short enough for the JIT to
- * compile it as one piece.
+ * <p>A line logged while one is being handled, on the same thread (by an argument's {@code toString()},
+ * a redaction listener, a status listener or an appender behind that logs), is redacted and written as
+ * usual; one logged while <em>that</em> one is handled is written with its content withheld (the
+ * redactor is not called again); deeper ones, which only an endless recursion makes, are dropped, counted
+ * in {@link #droppedReentries()} and reported once on the status manager. A logging call never recurses
+ * without end through this appender (Logback 1.6 guards only its {@code ConsoleAppender}).
+ *
+ * <p>It hands each event to its appenders itself rather than through Logback's
+ * {@code AppenderAttachableImpl}, so that the logging call stays short enough for the JIT to compile it
+ * as one piece.
  */
 public class RedactingAppender extends UnsynchronizedAppenderBase<ILoggingEvent>
     implements AppenderAttachable<ILoggingEvent> {
@@ -39,8 +47,15 @@ public class RedactingAppender extends UnsynchronizedAppenderBase<ILoggingEvent>
 
   private volatile Appender<ILoggingEvent>[] appenders = NONE; // copied on every change
   private volatile LogEventRedactor redactor = new LogEventRedactor(Redactor.defaults());
+  /** Re-entry depths at or past which a line is withheld, then dropped (see the class javadoc). */
+  private static final int WITHHELD_DEPTH = 2;
+  private static final int DROPPED_DEPTH = 3;
+
+  private final ThreadLocal<int[]> depth = ThreadLocal.withInitial(() -> new int[1]);
+  private final AtomicLong droppedReentries = new AtomicLong();
   private volatile boolean failureReported;
   private volatile boolean errorReported;
+  private volatile boolean dropReported;
 
   /** Replaces the default redactor (BALANCED mode); for code that configures Logback itself. */
   public void setRedactor(Redactor redactor) {
@@ -66,22 +81,50 @@ public class RedactingAppender extends UnsynchronizedAppenderBase<ILoggingEvent>
     detachAndStopAllAppenders();
   }
 
-  /** Filters, redacts and hands on the event; never throws. */
+  /** Lines dropped because they were logged, on the same thread, three levels deep inside this appender. */
+  public long droppedReentries() {
+    return droppedReentries.get();
+  }
+
+  /** Filters, redacts and hands on the event; never throws, never recurses without end. */
   @Override
   public void doAppend(ILoggingEvent event) {
     if (!isStarted()) {
       super.doAppend(event); // warns, now and then, of events sent to an appender not started
       return;
     }
+    int[] depth = this.depth.get();
+    int outer = depth[0];
+    if (outer >= DROPPED_DEPTH) {
+      dropReentry();
+      return;
+    }
+    depth[0] = outer + 1;
     try {
       if (getFilterChainDecision(event) != FilterReply.DENY) {
-        append(event);
+        if (outer < WITHHELD_DEPTH) {
+          append(event);
+        } else {
+          handOn(LogEventRedactor.withheld(event));
+        }
       }
     } catch (RuntimeException e) {
       if (!errorReported) {
         errorReported = true;
         addError("RedactingAppender [" + getName() + "] failed to append an event", e);
       }
+    } finally {
+      depth[0] = outer;
+    }
+  }
+
+  private void dropReentry() {
+    droppedReentries.incrementAndGet();
+    if (!dropReported) {
+      dropReported = true;
+      addError("RedactingAppender [" + getName() + "] dropped a line logged while handling a line logged"
+          + " while handling another (an endless recursion, e.g. an appender behind it that logs each"
+          + " line). Count: droppedReentries().");
     }
   }
 
@@ -93,8 +136,12 @@ public class RedactingAppender extends UnsynchronizedAppenderBase<ILoggingEvent>
     if (current.failures() != before) {
       reportFailure();
     }
+    handOn(redacted);
+  }
+
+  private void handOn(ILoggingEvent event) {
     for (Appender<ILoggingEvent> appender : appenders) {
-      appender.doAppend(redacted);
+      appender.doAppend(event);
     }
   }
 
