@@ -48,6 +48,7 @@ public class LoggingBenchmark {
   private LoggerContext context;
   private Logger plain;
   private Logger redacted;
+  private Logger redactedMain;
   private final String target = "api";
   private final String sha = "9fceb02d0ae598e95dc970b74767f19372d61af8";
   private final String[] shas = new String[64];
@@ -71,6 +72,13 @@ public class LoggingBenchmark {
     redacting.start();
     redacted = logger("redacting");
     redacted.addAppender(redacting);
+    MainRedactingAppender main = new MainRedactingAppender();
+    main.setContext(context);
+    main.setName("REDACT-MAIN");
+    main.addAppender(discarding("BEHIND-MAIN"));
+    main.start();
+    redactedMain = logger("redactold"); // same length as the other two names
+    redactedMain.addAppender(main);
     MDC.put("run_id", "run-20260211-142530-1a2b3c");
     if (mdc.equals("step")) {
       MDC.put("trace_id", "4bf92f3577b34da6a3ce929d0e0e4736");
@@ -106,6 +114,17 @@ public class LoggingBenchmark {
   @Benchmark
   public void redactingAppender() {
     redacted.info("deployed {} at {}", target, sha);
+  }
+
+  /** main's RedactingAppender (Logback's doAppend and appender loop), for before/after in one run. */
+  @Benchmark
+  public void redactingAppenderMain() {
+    redactedMain.info("deployed {} at {}", target, sha);
+  }
+
+  @Benchmark
+  public void redactingAppenderMainOtherSha() {
+    redactedMain.info("deployed {} at {}", target, shas[next++ & 63]);
   }
 
   @Benchmark
