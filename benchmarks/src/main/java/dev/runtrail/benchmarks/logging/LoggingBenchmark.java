@@ -11,6 +11,8 @@ import dev.runtrail.logging.logback.LogEventRedactor;
 import dev.runtrail.logging.logback.RedactingAppender;
 import dev.runtrail.redaction.Redactor;
 import java.io.OutputStream;
+import java.math.BigInteger;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -29,6 +31,9 @@ import org.slf4j.MDC;
  * through {@link RedactingAppender}; and the redaction of that line's event alone
  * ({@link LogEventRedactor}, no appender), whose allocation should be zero. Run with {@code -prof gc} for
  * the allocation per line.
+ *
+ * <p>The {@code ...OtherSha} pair logs the same pattern with a different SHA on each line (64 of them, in
+ * turn): a line whose text was not seen just before, so the redactor scans it instead of recognising it.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -43,8 +48,11 @@ public class LoggingBenchmark {
   private LoggerContext context;
   private Logger plain;
   private Logger redacted;
+  private Logger redactedMain;
   private final String target = "api";
   private final String sha = "9fceb02d0ae598e95dc970b74767f19372d61af8";
+  private final String[] shas = new String[64];
+  private int next;
   private final LogEventRedactor eventRedactor = new LogEventRedactor(Redactor.defaults());
   private ILoggingEvent cleanEvent;
 
@@ -64,6 +72,13 @@ public class LoggingBenchmark {
     redacting.start();
     redacted = logger("redacting");
     redacted.addAppender(redacting);
+    MainRedactingAppender main = new MainRedactingAppender();
+    main.setContext(context);
+    main.setName("REDACT-MAIN");
+    main.addAppender(discarding("BEHIND-MAIN"));
+    main.start();
+    redactedMain = logger("redactold"); // same length as the other two names
+    redactedMain.addAppender(main);
     MDC.put("run_id", "run-20260211-142530-1a2b3c");
     if (mdc.equals("step")) {
       MDC.put("trace_id", "4bf92f3577b34da6a3ce929d0e0e4736");
@@ -79,6 +94,10 @@ public class LoggingBenchmark {
         new Object[] {target, sha});
     event.prepareForDeferredProcessing(); // formats the message and snapshots the MDC, as an appender would
     cleanEvent = event;
+    Random random = new Random(16);
+    for (int i = 0; i < shas.length; i++) {
+      shas[i] = String.format("%040x", new BigInteger(160, random));
+    }
   }
 
   @TearDown
@@ -95,6 +114,27 @@ public class LoggingBenchmark {
   @Benchmark
   public void redactingAppender() {
     redacted.info("deployed {} at {}", target, sha);
+  }
+
+  /** main's RedactingAppender (Logback's doAppend and appender loop), for before/after in one run. */
+  @Benchmark
+  public void redactingAppenderMain() {
+    redactedMain.info("deployed {} at {}", target, sha);
+  }
+
+  @Benchmark
+  public void redactingAppenderMainOtherSha() {
+    redactedMain.info("deployed {} at {}", target, shas[next++ & 63]);
+  }
+
+  @Benchmark
+  public void plainLogbackOtherSha() {
+    plain.info("deployed {} at {}", target, shas[next++ & 63]);
+  }
+
+  @Benchmark
+  public void redactingAppenderOtherSha() {
+    redacted.info("deployed {} at {}", target, shas[next++ & 63]);
   }
 
   /** The redaction alone: a clean event comes back as the same instance. */

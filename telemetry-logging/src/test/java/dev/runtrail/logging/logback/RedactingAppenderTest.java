@@ -1,6 +1,7 @@
 package dev.runtrail.logging.logback;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 import ch.qos.logback.classic.AsyncAppender;
 import ch.qos.logback.classic.Logger;
@@ -162,6 +163,109 @@ class RedactingAppenderTest {
         .filter(s -> s.getLevel() == Status.ERROR && s.getMessage().contains("could not redact")).toList();
     assertThat(errors).hasSize(1);
     assertThat(errors.get(0).getMessage()).doesNotContain(GITHUB);
+  }
+
+  @Test
+  void aFailureReportedThroughTheSameLoggerDoesNotRecurse() {
+    // An argument whose toString() fails and reports it through the logger it is logged to, itself as the
+    // argument: without a re-entry guard each report is redacted, renders the argument again, and so on.
+    ByteArrayOutputStream console = new ByteArrayOutputStream();
+    RedactingAppender redacting = redacting();
+    redacting.addAppender(stream("CONSOLE", console, start(encoder("%level %msg%n"))));
+    redacting.start();
+    Logger log = root(redacting);
+    Object hostile = new Object() {
+      @Override
+      public String toString() {
+        log.warn("could not render {}", this);
+        throw new IllegalStateException("render failed " + GITHUB);
+      }
+    };
+
+    assertThatCode(() -> log.info("deploying {}", hostile)).doesNotThrowAnyException();
+
+    // The argument is rendered twice per line (SLF4J's formatting, which swallows the failure, then the
+    // argument's own redaction, which fails), so each level logs two reports: the app's line, two reports
+    // one level deep (redacted, their rendering failed) and four two levels deep (withheld, not rendered).
+    assertThat(utf8(console)).isEqualTo(
+        ("WARN " + LogEventRedactor.WITHHELD + "\n").repeat(6) + "INFO " + LogEventRedactor.WITHHELD + "\n");
+    assertThat(redacting.redactionFailures()).isEqualTo(3);
+    // The appender behind prepares each withheld line for deferred processing, which formats the original
+    // (RedactedEvent delegates it) and so renders the argument: those four reports, three deep, are dropped.
+    assertThat(redacting.droppedReentries()).isEqualTo(4);
+  }
+
+  @Test
+  void anAppenderBehindThatLogsEachLineDoesNotRecurse() {
+    // Logback 1.6 guards only its ConsoleAppender against re-entry; this appender, like most, has none.
+    List<String> forwarded = new java.util.ArrayList<>();
+    Logger log = context.getLogger(Logger.ROOT_LOGGER_NAME);
+    ch.qos.logback.core.UnsynchronizedAppenderBase<ILoggingEvent> chatty =
+        new ch.qos.logback.core.UnsynchronizedAppenderBase<>() {
+          @Override
+          protected void append(ILoggingEvent event) {
+            forwarded.add(event.getFormattedMessage());
+            log.info("forwarded: {}", event.getFormattedMessage());
+          }
+        };
+    chatty.setContext(context);
+    chatty.start();
+    RedactingAppender redacting = redacting();
+    redacting.addAppender(chatty);
+    redacting.start();
+    log.addAppender(redacting);
+
+    assertThatCode(() -> log.info("calling {} with token={}", "api", GITHUB)).doesNotThrowAnyException();
+    assertThatCode(() -> log.info("called {}", "api")).doesNotThrowAnyException();
+
+    assertThat(forwarded).containsExactly(
+        "calling api with token=[REDACTED]",
+        "forwarded: calling api with token=[REDACTED]",
+        LogEventRedactor.WITHHELD,
+        "called api",
+        "forwarded: called api",
+        LogEventRedactor.WITHHELD);
+    assertThat(redacting.droppedReentries()).isEqualTo(2);
+    List<Status> errors = context.getStatusManager().getCopyOfStatusList().stream()
+        .filter(s -> s.getLevel() == Status.ERROR && s.getMessage().contains("droppedReentries()")).toList();
+    assertThat(errors).hasSize(1);
+  }
+
+  @Test
+  void aLineLoggedFromAnotherThreadIsNotTakenForARecursion() throws InterruptedException {
+    // The guard is per thread: a line logged on another thread while this one is inside the appender
+    // (here: an appender behind that waits for it) is redacted as usual.
+    List<String> written = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    Logger log = context.getLogger(Logger.ROOT_LOGGER_NAME);
+    ch.qos.logback.core.UnsynchronizedAppenderBase<ILoggingEvent> waiting =
+        new ch.qos.logback.core.UnsynchronizedAppenderBase<>() {
+          @Override
+          protected void append(ILoggingEvent event) {
+            written.add(event.getFormattedMessage());
+            if (event.getFormattedMessage().startsWith("outer")) {
+              Thread other = new Thread(() -> log.info("inner password={}", PASSWORD));
+              other.start();
+              try {
+                other.join();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            }
+          }
+        };
+    waiting.setContext(context);
+    waiting.start();
+    RedactingAppender redacting = redacting();
+    redacting.addAppender(waiting);
+    redacting.start();
+    log.addAppender(redacting);
+
+    log.info("outer {}", 1);
+    log.info("outer {}", 2);
+
+    assertThat(written).containsExactly("outer 1", "inner password=[REDACTED]", "outer 2",
+        "inner password=[REDACTED]");
+    assertThat(redacting.droppedReentries()).isZero();
   }
 
   private static void logEverySecretEverywhere(Logger log) {
