@@ -2,6 +2,7 @@ package dev.runtrail.logging.log4j2;
 
 import dev.runtrail.redaction.RedactedThrowable;
 import dev.runtrail.redaction.internal.RepeatedTexts;
+import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.function.BinaryOperator;
@@ -104,9 +105,13 @@ final class EventRedactor {
     }
     Pass pass = Pass.take(this, null);
     try {
-      pass.context = context;
+      if (pass.isLastCleanContext(context)) {
+        return null;
+      }
+      // Iterating it may allocate (Log4j2's view of the ThreadContext sorts a copy of its keys), hence the check.
+      pass.startContext(context);
       context.forEach(CONTEXT_VALUE, pass);
-      return pass.contextCopy;
+      return pass.endContext();
     } finally {
       pass.release();
     }
@@ -126,6 +131,12 @@ final class EventRedactor {
     private boolean clean;
     private ReadOnlyStringMap context;
     private SortedArrayStringMap contextCopy;
+    // The last ThreadContext found clean on this thread (by this redactor): its keys and value Strings.
+    private EventRedactor cleanContextOf;
+    private int cleanContextSize;
+    private int seen;
+    private String[] cleanKeys = new String[8];
+    private String[] cleanValues = new String[8];
 
     static Pass take(EventRedactor redactor, String format) {
       Pass pass = PASSES.get();
@@ -156,9 +167,49 @@ final class EventRedactor {
       }
     }
 
+    /**
+     * True when {@code context} holds exactly the keys of the last context found clean here, each with the
+     * very same value {@code String}: its redaction is that one's, nothing.
+     */
+    boolean isLastCleanContext(ReadOnlyStringMap context) {
+      int size = context.size();
+      if (cleanContextOf != redactor || size != cleanContextSize) {
+        return false;
+      }
+      for (int i = 0; i < size; i++) {
+        if (context.getValue(cleanKeys[i]) != cleanValues[i]) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    void startContext(ReadOnlyStringMap context) {
+      this.context = context;
+      cleanContextOf = null;
+      seen = 0;
+    }
+
+    /** The redacted copy, or null when clean (and then remembered, if each value was a String). */
+    SortedArrayStringMap endContext() {
+      if (contextCopy == null && seen == context.size()) {
+        cleanContextOf = redactor;
+        cleanContextSize = seen;
+      }
+      return contextCopy;
+    }
+
     void contextValue(String key, Object value) {
       if (value == null) {
-        return;
+        return; // not remembered: a null value and an absent key look alike to getValue
+      }
+      if (value instanceof String) { // another object's toString() may change while it stays the same
+        if (seen == cleanKeys.length) {
+          cleanKeys = Arrays.copyOf(cleanKeys, seen * 2);
+          cleanValues = Arrays.copyOf(cleanValues, seen * 2);
+        }
+        cleanKeys[seen] = key;
+        cleanValues[seen++] = (String) value;
       }
       String original = value.toString();
       String redacted = redactor.keyed.apply(key, original);

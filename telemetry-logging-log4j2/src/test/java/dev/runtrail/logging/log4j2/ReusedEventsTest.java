@@ -126,6 +126,43 @@ class ReusedEventsTest {
     assertThat(line).isEqualTo("deployed api at " + SHA + " {authorization=[REDACTED], note=key [REDACTED]}");
   }
 
+  @Test
+  void theSameThreadContextAsTheLastCleanOneIsNotScannedAgainButAnyChangeInItIs() {
+    Redactor redactor = Redactor.defaults();
+    List<String> scanned = new ArrayList<>();
+    RuntrailRedactionPolicy counted = new RuntrailRedactionPolicy(new EventRedactor(redactor::redact,
+        (key, value) -> {
+          scanned.add(key + "=" + value);
+          return redactor.redact(key, value);
+        }, new RepeatedTexts((key, text) -> key == null ? redactor.redact(text) : redactor.redact(key, text))));
+    String runId = "run-20260211-142530-1a2b3c";
+    String note = "note " + Canaries.PASSWORD; // clean as free text, a secret under a sensitive key
+    StringBuilder mutable = new StringBuilder("plain");
+
+    assertThat(contextLine(counted, "run_id", runId, "note", note)).isEqualTo("{note=" + note + ", run_id=" + runId + "}");
+    assertThat(contextLine(counted, "run_id", runId, "note", note)).isEqualTo("{note=" + note + ", run_id=" + runId + "}");
+    assertThat(scanned).hasSize(2); // the second time recognised, not scanned
+
+    assertThat(contextLine(counted, "run_id", runId, "password", note)) // the same String under another key
+        .isEqualTo("{password=[REDACTED], run_id=" + runId + "}");
+    assertThat(contextLine(counted, "run_id", runId, "note", "token " + GITHUB)).doesNotContain(GITHUB);
+    assertThat(contextLine(counted, "run_id", runId, "note", note, "extra", "key " + AWS)).doesNotContain(AWS);
+    assertThat(contextLine(counted, "run_id", runId, "state", mutable)).contains("state=plain");
+    mutable.replace(0, mutable.length(), "key " + AWS); // the same object, another text
+    assertThat(contextLine(counted, "run_id", runId, "state", mutable)).doesNotContain(AWS).contains("state=key [REDACTED]");
+  }
+
+  private static String contextLine(RuntrailRedactionPolicy policy, Object... keysAndValues) {
+    CountingEvent event = new CountingEvent(PATTERN, "api", SHA);
+    SortedArrayStringMap context = new SortedArrayStringMap();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      context.putValue((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    event.setContextData(context);
+    String line = LAYOUT.toSerializable(policy.rewrite(event));
+    return line.substring(line.indexOf(" {") + 1);
+  }
+
   /**
    * A parameter whose toString() logs (through the same policy, on the same thread) while the line is being
    * formatted into the policy's per-thread buffer: the inner line must not clobber the outer one.
