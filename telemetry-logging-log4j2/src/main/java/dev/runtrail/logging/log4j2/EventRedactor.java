@@ -1,51 +1,101 @@
 package dev.runtrail.logging.log4j2;
 
 import dev.runtrail.redaction.RedactedThrowable;
+import dev.runtrail.redaction.internal.RepeatedTexts;
+import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.function.BinaryOperator;
 import java.util.function.UnaryOperator;
 import org.apache.logging.log4j.message.Message;
+import org.apache.logging.log4j.message.ParameterConsumer;
+import org.apache.logging.log4j.message.ParameterVisitable;
+import org.apache.logging.log4j.message.ReusableMessage;
 import org.apache.logging.log4j.util.ReadOnlyStringMap;
 import org.apache.logging.log4j.util.SortedArrayStringMap;
+import org.apache.logging.log4j.util.TriConsumer;
 
-/** The parts of a log event through one pair of text rules; each returns its input itself when it is clean. */
+/**
+ * The parts of a log event through one pair of text rules; each returns its input itself when it is clean.
+ *
+ * <p>A clean line allocates nothing. Log4j2's reused events (its default outside web apps) make a new
+ * {@code String} on every {@code getFormattedMessage()} and copy their array on every
+ * {@code getParameters()}: so the line is checked in a per-thread buffer against the last clean line of
+ * its pattern ({@link RepeatedTexts#isKnownClean}), the parameters are visited in place, the
+ * ThreadContext through a stateful {@code forEach}; only a line found dirty is copied and rebuilt.
+ */
 final class EventRedactor {
+
+  private static final ThreadLocal<Pass> PASSES = ThreadLocal.withInitial(Pass::new);
+  private static final ParameterConsumer<Pass> PARAMETER = (parameter, index, pass) -> pass.parameter(parameter, index);
+  private static final TriConsumer<String, Object, Pass> CONTEXT_VALUE = (key, value, pass) -> pass.contextValue(key, value);
 
   private final UnaryOperator<String> text;
   private final BinaryOperator<String> keyed;
+  private final RepeatedTexts parts;
 
-  EventRedactor(UnaryOperator<String> text, BinaryOperator<String> keyed) {
+  /** @param parts remembers clean lines and parameters per pattern; null: every text goes through {@code text} */
+  EventRedactor(UnaryOperator<String> text, BinaryOperator<String> keyed, RepeatedTexts parts) {
     this.text = text;
     this.keyed = keyed;
+    this.parts = parts;
   }
 
   /** The message, or a {@link RedactedMessage} when its text or one of its parameters held a secret. */
   Message message(Message message) {
-    String formatted = message.getFormattedMessage();
-    String clean = text.apply(formatted);
-    Object[] parameters = message.getParameters();
-    Object[] cleanParameters = parameters;
-    if (parameters != null) {
-      for (int i = 0; i < parameters.length; i++) {
-        Object parameter = parameters[i];
-        if (parameter == null || parameter instanceof Throwable) {
-          continue; // a throwable is the event's, redacted there
-        }
-        String value = parameter.toString();
-        String cleanValue = text.apply(value);
-        if (cleanValue != value) {
-          if (cleanParameters == parameters) {
-            cleanParameters = parameters.clone();
-          }
-          cleanParameters[i] = cleanValue;
-        }
+    String format = message.getFormat();
+    Pass pass = Pass.take(this, format);
+    try {
+      String formatted = null; // stays null (not made) when the line is known clean
+      String cleanFormatted = null;
+      if (!pass.isKnownClean(message)) {
+        formatted = pass.line.length() > 0 ? pass.line.toString() : message.getFormattedMessage();
+        cleanFormatted = part(format, 0, formatted);
+      }
+      boolean cleanParameters;
+      if (message instanceof ParameterVisitable) {
+        ((ParameterVisitable) message).forEachParameter(PARAMETER, pass);
+        cleanParameters = pass.clean;
+      } else {
+        cleanParameters = parameters(format, message.getParameters()) == null;
+      }
+      if (cleanFormatted == formatted && cleanParameters) {
+        return message;
+      }
+      if (formatted == null) {
+        formatted = message.getFormattedMessage();
+        cleanFormatted = formatted;
+      }
+      Object[] parameters = message.getParameters();
+      Object[] cleanCopy = cleanParameters ? null : parameters(format, parameters);
+      return new RedactedMessage(cleanFormatted, text.apply(format), cleanCopy == null ? parameters : cleanCopy);
+    } finally {
+      pass.release();
+    }
+  }
+
+  /** A redacted copy of the parameters, or null when each is clean. */
+  private Object[] parameters(String format, Object[] parameters) {
+    Object[] copy = null;
+    for (int i = 0; parameters != null && i < parameters.length; i++) {
+      String value = checked(parameters[i]);
+      String clean = value == null ? null : part(format, 1 + i, value);
+      if (clean != value) {
+        copy = copy == null ? parameters.clone() : copy;
+        copy[i] = clean;
       }
     }
-    if (clean == formatted && cleanParameters == parameters) {
-      return message;
-    }
-    return new RedactedMessage(clean, text.apply(message.getFormat()), cleanParameters);
+    return copy;
+  }
+
+  /** The text of a parameter to redact; null for none (a throwable is the event's, redacted there). */
+  private static String checked(Object parameter) {
+    return parameter == null || parameter instanceof Throwable ? null : parameter.toString();
+  }
+
+  /** Part {@code part} of a line of {@code format} (0 its text, 1 + i its parameter i), redacted. */
+  private String part(String format, int part, String value) {
+    return parts == null || format == null || value == null ? text.apply(value) : parts.redactPart(format, part, value);
   }
 
   /** A redacted copy of the ThreadContext, or null when every value is clean. */
@@ -53,22 +103,135 @@ final class EventRedactor {
     if (context.isEmpty()) {
       return null;
     }
-    SortedArrayStringMap[] copy = {null};
-    context.forEach(
-        (String key, Object value) -> {
-          if (value == null) {
-            return;
-          }
-          String original = value.toString();
-          String clean = keyed.apply(key, original);
-          if (clean != original) {
-            if (copy[0] == null) {
-              copy[0] = new SortedArrayStringMap(context);
-            }
-            copy[0].putValue(key, clean);
-          }
-        });
-    return copy[0];
+    Pass pass = Pass.take(this, null);
+    try {
+      if (pass.isLastCleanContext(context)) {
+        return null;
+      }
+      // Iterating it may allocate (Log4j2's view of the ThreadContext sorts a copy of its keys), hence the check.
+      pass.startContext(context);
+      context.forEach(CONTEXT_VALUE, pass);
+      return pass.endContext();
+    } finally {
+      pass.release();
+    }
+  }
+
+  /**
+   * One thread's working state for one event part, reused from line to line; a line logged while it is in
+   * use (by a parameter's {@code toString()}) gets a fresh one.
+   */
+  private static final class Pass {
+    private static final int KEPT_CAPACITY = 4096;
+
+    private StringBuilder line = new StringBuilder(256);
+    private boolean busy;
+    private EventRedactor redactor;
+    private String format;
+    private boolean clean;
+    private ReadOnlyStringMap context;
+    private SortedArrayStringMap contextCopy;
+    // The last ThreadContext found clean on this thread (by this redactor): its keys and value Strings.
+    private EventRedactor cleanContextOf;
+    private int cleanContextSize;
+    private int seen;
+    private String[] cleanKeys = new String[8];
+    private String[] cleanValues = new String[8];
+
+    static Pass take(EventRedactor redactor, String format) {
+      Pass pass = PASSES.get();
+      if (pass.busy) {
+        pass = new Pass();
+      }
+      pass.busy = true;
+      pass.redactor = redactor;
+      pass.format = format;
+      pass.clean = true;
+      return pass;
+    }
+
+    /** True when a reused message's text is the last clean one of its pattern; else leaves it in {@link #line}. */
+    boolean isKnownClean(Message message) {
+      line.setLength(0);
+      if (redactor.parts == null || format == null || !(message instanceof ReusableMessage)) {
+        return false;
+      }
+      ((ReusableMessage) message).formatTo(line);
+      return redactor.parts.isKnownClean(format, 0, line);
+    }
+
+    void parameter(Object parameter, int index) {
+      String value = clean ? checked(parameter) : null;
+      if (value != null && redactor.part(format, 1 + index, value) != value) {
+        clean = false;
+      }
+    }
+
+    /**
+     * True when {@code context} holds exactly the keys of the last context found clean here, each with the
+     * very same value {@code String}: its redaction is that one's, nothing.
+     */
+    boolean isLastCleanContext(ReadOnlyStringMap context) {
+      int size = context.size();
+      if (cleanContextOf != redactor || size != cleanContextSize) {
+        return false;
+      }
+      for (int i = 0; i < size; i++) {
+        if (context.getValue(cleanKeys[i]) != cleanValues[i]) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    void startContext(ReadOnlyStringMap context) {
+      this.context = context;
+      cleanContextOf = null;
+      seen = 0;
+    }
+
+    /** The redacted copy, or null when clean (and then remembered, if each value was a String). */
+    SortedArrayStringMap endContext() {
+      if (contextCopy == null && seen == context.size()) {
+        cleanContextOf = redactor;
+        cleanContextSize = seen;
+      }
+      return contextCopy;
+    }
+
+    void contextValue(String key, Object value) {
+      if (value == null) {
+        return; // not remembered: a null value and an absent key look alike to getValue
+      }
+      if (value instanceof String) { // another object's toString() may change while it stays the same
+        if (seen == cleanKeys.length) {
+          cleanKeys = Arrays.copyOf(cleanKeys, seen * 2);
+          cleanValues = Arrays.copyOf(cleanValues, seen * 2);
+        }
+        cleanKeys[seen] = key;
+        cleanValues[seen++] = (String) value;
+      }
+      String original = value.toString();
+      String redacted = redactor.keyed.apply(key, original);
+      if (redacted != original) {
+        if (contextCopy == null) {
+          contextCopy = new SortedArrayStringMap(context);
+        }
+        contextCopy.putValue(key, redacted);
+      }
+    }
+
+    void release() {
+      if (line.capacity() > KEPT_CAPACITY) {
+        line = new StringBuilder(256);
+      }
+      line.setLength(0);
+      redactor = null;
+      format = null;
+      context = null;
+      contextCopy = null;
+      busy = false;
+    }
   }
 
   /** The throwable, or a {@link RedactedThrowable} tree when any message in it held a secret. */

@@ -45,7 +45,7 @@ public final class RuntrailRedactionPolicy implements RewritePolicy {
 
   private final EventRedactor redactor;
   private final EventRedactor fallback = new EventRedactor(text -> text == null ? null : FALLBACK,
-      (key, value) -> value == null ? null : FALLBACK);
+      (key, value) -> value == null ? null : FALLBACK, null);
   private final LongAdder fallbacks = new LongAdder();
   private final AtomicBoolean reported = new AtomicBoolean();
 
@@ -56,8 +56,10 @@ public final class RuntrailRedactionPolicy implements RewritePolicy {
   /** A policy with the given redactor. */
   public static RuntrailRedactionPolicy of(Redactor redactor) {
     // ThreadContext values stay the same Strings for a whole request, run or step: redacted once each.
-    RepeatedTexts contextValues = new RepeatedTexts(redactor::redact);
-    return new RuntrailRedactionPolicy(new EventRedactor(redactor::redact, contextValues::redact));
+    // A line of a pattern is often the last clean one again (the same parameters): taken as clean by content.
+    RepeatedTexts repeated = new RepeatedTexts(
+        (key, text) -> key == null ? redactor.redact(text) : redactor.redact(key, text));
+    return new RuntrailRedactionPolicy(new EventRedactor(redactor::redact, repeated::redact, repeated));
   }
 
   /** The {@code <RuntrailRedaction/>} element: Runtrail's redactor under {@code RUNTRAIL_PRIVACY}. */

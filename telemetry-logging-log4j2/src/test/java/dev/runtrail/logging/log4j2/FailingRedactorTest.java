@@ -5,6 +5,7 @@ import static dev.runtrail.logging.log4j2.Canaries.SECRETS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.runtrail.redaction.Redactor;
+import dev.runtrail.redaction.internal.RepeatedTexts;
 import java.util.Map;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.LogEvent;
@@ -38,7 +39,10 @@ class FailingRedactorTest {
         },
         (key, value) -> {
           throw new IllegalStateException("redactor broke");
-        }));
+        },
+        new RepeatedTexts((key, value) -> {
+          throw new IllegalStateException("redactor broke");
+        })));
 
     String line = LAYOUT.toSerializable(policy.rewrite(event()));
 

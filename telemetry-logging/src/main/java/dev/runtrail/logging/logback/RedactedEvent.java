@@ -126,9 +126,14 @@ final class RedactedEvent implements ILoggingEvent {
     return keyValues;
   }
 
+  /**
+   * Fixes what is still the original's: its thread name. Not the original's own preparation, which
+   * formats its message: the redacted parts here are already made, and a withheld line must not render its
+   * arguments again (their {@code toString()} may log, or fail).
+   */
   @Override
   public void prepareForDeferredProcessing() {
-    delegate.prepareForDeferredProcessing();
+    delegate.getThreadName();
   }
 
   @Override

@@ -58,8 +58,7 @@ public final class RepeatedTexts {
    * beyond what the redaction of a dirty text allocates.
    */
   public String redactPart(String pattern, int part, String text) {
-    int hash = pattern.hashCode() * 31 + part;
-    int slot = (hash ^ (hash >>> 16)) & (PART_SLOTS - 1);
+    int slot = partSlot(pattern, part);
     String clean = cleanParts[slot];
     if (clean == text || text.equals(clean)) {
       return text;
@@ -69,6 +68,21 @@ public final class RepeatedTexts {
       cleanParts[slot] = text;
     }
     return redacted;
+  }
+
+  /**
+   * Whether {@code text}, part {@code part} of a line logged with {@code pattern}, has the content of the
+   * text {@link #redactPart} last found clean there: a text not yet made into a {@code String} (a
+   * framework's reused buffer) checked without making it one. False says only "not known": redact it.
+   */
+  public boolean isKnownClean(String pattern, int part, CharSequence text) {
+    String clean = cleanParts[partSlot(pattern, part)];
+    return clean != null && clean.contentEquals(text);
+  }
+
+  private static int partSlot(String pattern, int part) {
+    int hash = pattern.hashCode() * 31 + part;
+    return (hash ^ (hash >>> 16)) & (PART_SLOTS - 1);
   }
 
   private static final class Entry {

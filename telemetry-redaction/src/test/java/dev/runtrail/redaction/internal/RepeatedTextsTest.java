@@ -55,4 +55,23 @@ class RepeatedTextsTest {
       }
     }
   }
+
+  @Test
+  void aBufferIsKnownCleanOnlyWithTheContentLastFoundCleanForItsPatternAndPart() {
+    String pattern = "deployed {} at {}";
+    StringBuilder line = new StringBuilder("deployed api at 9fceb02d");
+    assertThat(texts.isKnownClean(pattern, 0, line)).isFalse(); // nothing redacted yet
+    String made = line.toString();
+    assertThat(texts.redactPart(pattern, 0, made)).isSameAs(made);
+    assertThat(texts.isKnownClean(pattern, 0, line)).isTrue();
+    assertThat(texts.isKnownClean(pattern, 1, line)).isFalse(); // another part
+    line.setLength(0);
+    line.append("deployed api at 9fceb02e");
+    assertThat(texts.isKnownClean(pattern, 0, line)).isFalse(); // other content
+    line.setLength(0);
+    line.append("deployed my secret at 9fceb02d");
+    assertThat(texts.redactPart(pattern, 0, line.toString())).isEqualTo("[REDACTED]");
+    assertThat(texts.isKnownClean(pattern, 0, line)).isFalse(); // a dirty text is never remembered
+    assertThat(redacted).containsExactly("null=deployed api at 9fceb02d", "null=deployed my secret at 9fceb02d");
+  }
 }
