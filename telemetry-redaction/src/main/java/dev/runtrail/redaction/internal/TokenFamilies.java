@@ -22,8 +22,11 @@ public final class TokenFamilies {
   /** How a shape is found by the scan (see the class comment). */
   enum Anchor { SEPARATOR, UPPER_A, PAIR, J, TILDE, DOT, TELEGRAM }
 
-  /** Body checks beyond the shape. */
-  enum Check { NONE, MIXED_CASE }
+  /**
+   * Body checks beyond the shape: {@code MIXED_CASE} needs both letter cases; {@code NOT_BASE64_RUN} needs
+   * the char after the body not to be '+', '/' or '=' (the shape's start inside a longer base64 payload).
+   */
+  enum Check { NONE, MIXED_CASE, NOT_BASE64_RUN }
 
   /** One family: a catalog rule of its own, or more shapes for an existing rule ({@code name == null}). */
   record Family(int rule, String name, String description, List<Shape> shapes) {
@@ -145,7 +148,7 @@ public final class TokenFamilies {
     add("square-token", "Square access tokens and application secrets.",
         new Shape(-1, "sq0atp- b64url{22,60}", Anchor.SEPARATOR, Check.NONE),
         new Shape(-1, "sq0csp- b64url{43}", Anchor.SEPARATOR, Check.NONE),
-        new Shape(-1, "EAAA b64url{60}", Anchor.PAIR, Check.NONE));
+        new Shape(-1, "EAAA b64url{22,60}", Anchor.PAIR, Check.NOT_BASE64_RUN));
     add("brevo-api-key", "Brevo (Sendinblue) API and SMTP keys.", Anchor.SEPARATOR,
         "xkeysib-|xsmtpsib- hex{64} - alnum{16}");
     add("shippo-api-token", "Shippo live and test API tokens.", Anchor.SEPARATOR,
@@ -199,7 +202,7 @@ public final class TokenFamilies {
     add("tailscale-key", "Tailscale API, auth, OAuth client, SCIM and webhook keys.", Anchor.SEPARATOR,
         "tskey-api-|tskey-auth-|tskey-client-|tskey-scim-|tskey-webhook- alnum{6,20} - alnum{20,64}");
     extra(RuleIds.HUGGINGFACE_TOKEN, Anchor.SEPARATOR, "api_org_ alpha{34}", Check.MIXED_CASE);
-    extra(RuleIds.STRIPE_SECRET_KEY, Anchor.SEPARATOR, "sk_prod_|rk_prod_ alnum{16,99}");
+    extra(RuleIds.STRIPE_SECRET_KEY, Anchor.SEPARATOR, "sk_prod_|rk_prod_ alnum{10,99}");
   }
 
   /** Count of rules these families add to the catalog. */
@@ -459,7 +462,7 @@ public final class TokenFamilies {
       int over = i == segments.length - 1 ? 1 : 0;
       int limit = g.max >= n - at ? n : at + g.max + over;
       int e = at;
-      while (e < limit && g.has(s.charAt(e))) {
+      while (e < limit && g.has(s.charAt(e)) && !(over == 1 && isSentenceDot(s, e, g))) {
         char c = s.charAt(e);
         digit |= c >= '0' && c <= '9';
         upper |= c >= 'A' && c <= 'Z';
@@ -473,11 +476,25 @@ public final class TokenFamilies {
       at = e;
       last = g.min == 0 && g.alphabet.equals("=") ? last : g;
     }
-    if (at < n && (CharClass.isAlnum(s.charAt(at)) || last != null && last.has(s.charAt(at)))) {
+    if (at < n && (CharClass.isAlnum(s.charAt(at)) || last != null && last.has(s.charAt(at))
+        && !isSentenceDot(s, at, last)) || shape.check == Check.NOT_BASE64_RUN && at < n && isBase64Only(s.charAt(at))) {
       return ScanResult.resumeAt(start + 1);
     }
     boolean random = shape.check == Check.MIXED_CASE ? upper && lower : digit || upper && lower;
     return random ? ScanResult.match(shape.rule, start, at) : ScanResult.resumeAt(start + 1);
+  }
+
+  /**
+   * True when the '.' at {@code e} ends a sentence rather than continuing a body whose class has '.': the
+   * text ends there or the char after it is not of the class, as in {@code "the key is tfp_xxx."} and
+   * {@code "tfp_xxx. Rotate it"}. The body's last segment stops before such a dot.
+   */
+  private static boolean isSentenceDot(String s, int e, Segment g) {
+    return s.charAt(e) == '.' && (e + 1 >= s.length() || !g.has(s.charAt(e + 1)));
+  }
+
+  private static boolean isBase64Only(char c) {
+    return c == '+' || c == '/' || c == '=';
   }
 
   // ---- the catalog side ----
