@@ -43,7 +43,77 @@ class CoverageMissesTest {
     cases.add(Arguments.of("stripe-secret-key", "sk_prod_" + mixed(rnd, 11, ALNUM)));
     // 3. a Typeform token at a sentence's end ('.' is in its class)
     cases.add(Arguments.of("typeform-token", "tfp_" + mixed(rnd, 59, ALNUM + "-_.")));
+    // 2. new rules
+    cases.add(Arguments.of("authress-access-key", "authress_" + mixed(rnd, 12, LOWER + DIGITS) + "." + mixed(rnd, 5, LOWER + DIGITS)
+        + ".acc_" + mixed(rnd, 18, LOWER + DIGITS + "-") + "." + mixed(rnd, 60, LOWER + DIGITS + "+/_=-")));
+    cases.add(Arguments.of("authress-access-key", "sc_" + mixed(rnd, 8, ALNUM) + "." + mixed(rnd, 4, ALNUM)
+        + ".acc-" + mixed(rnd, 32, LOWER + DIGITS + "-") + "." + mixed(rnd, 30, ALNUM + "+/_=-")));
+    cases.add(Arguments.of("microsoft-teams-webhook", "webhookb2/" + teamsPath(rnd)));
+    cases.add(Arguments.of("jwt-base64", base64(jwt(rnd))));
+    cases.add(Arguments.of("aws-access-key-id", "A3T" + mixed(rnd, 17, UPPER + DIGITS)));
+    // 5. keyword-rule shapes
+    cases.add(Arguments.of("plaid-access-token", "access-sandbox-" + new java.util.UUID(rnd.nextLong(), rnd.nextLong())));
+    cases.add(Arguments.of("plaid-access-token", "access-production-" + new java.util.UUID(rnd.nextLong(), rnd.nextLong())));
+    cases.add(Arguments.of("telegram-bot-token", "12345:A" + mixed(rnd, 34, ALNUM + "_-")));
+    cases.add(Arguments.of("telegram-bot-token", "1234567890123456:A" + mixed(rnd, 34, ALNUM + "_-")));
     return cases.stream();
+  }
+
+  @org.junit.jupiter.api.Test
+  void aTeamsWebhookUrlKeepsItsHost() {
+    SplittableRandom rnd = new SplittableRandom(7);
+    String path = "webhookb2/" + teamsPath(rnd);
+    String host = "https://contoso.webhook.office.com/";
+    List<String> told = new ArrayList<>();
+    Redactor redactor = Redactor.of(RedactionPolicy.defaults(), told::add);
+    assertThat(redactor.redact("POST " + host + path + " 200")).isEqualTo("POST " + host + "[REDACTED] 200");
+    assertThat(redactor.redact("{\"webhook\": \"" + host + path + "\"}")).isEqualTo("{\"webhook\": \"" + host + "[REDACTED]\"}");
+    String v2 = host + path + "/V2" + mixed(rnd, 43, ALNUM + "_-");
+    assertThat(redactor.redact("url " + v2 + " ok")).isEqualTo("url " + host + "[REDACTED] ok");
+    assertThat(told).containsOnly("microsoft-teams-webhook");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+    "webhookb2/settings", "https://contoso.webhook.office.com/webhookb2/", "A3TB", "A3TBCDEFGHIJKLMNOPQRST", "access-sandbox-docs",
+    "access-production-12345678", "live_stream", "test_0123456789abcdef0123456789abcdef", "test_pub_docs", "1234:ABCDEF",
+    "ZXlK", "ZXlKaGVsbG8=", "sc_main.cfg.acc_settings", "ext_modules.build.acc-report"
+  })
+  void newRuleLookAlikesPassUntouched(String text) {
+    lookAlikesPassUntouched(text);
+  }
+
+  @org.junit.jupiter.api.Test
+  void aBase64BlobThatStartsLikeAnEncodedJwtButIsNotOnePasses() {
+    // base64 of base64 of JSON without the JWT's two dots: a double-encoded document, not a token
+    SplittableRandom rnd = new SplittableRandom(8);
+    String json = "{\"name\":\"" + mixed(rnd, 60, ALNUM) + "\",\"n\":3}";
+    String twice = base64(base64(json));
+    assertThat(twice).startsWith("ZXlK");
+    lookAlikesPassUntouched(twice);
+  }
+
+  private static String teamsPath(SplittableRandom rnd) {
+    return uuid(rnd) + "@" + uuid(rnd) + "/IncomingWebhook/" + mixed(rnd, 32, HEX) + "/" + uuid(rnd);
+  }
+
+  private static String uuid(SplittableRandom rnd) {
+    return new java.util.UUID(rnd.nextLong(), rnd.nextLong()).toString();
+  }
+
+  private static String jwt(SplittableRandom rnd) {
+    String header = base64Url("{\"alg\":\"HS256\",\"typ\":\"JWT\"}");
+    String claims = base64Url("{\"sub\":\"" + mixed(rnd, 12, ALNUM) + "\",\"iat\":1700000000}");
+    return header + "." + claims + "." + mixed(rnd, 43, ALNUM + "_-");
+  }
+
+  private static String base64(String text) {
+    return java.util.Base64.getEncoder().encodeToString(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  private static String base64Url(String text) {
+    return java.util.Base64.getUrlEncoder().withoutPadding()
+        .encodeToString(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   @ParameterizedTest(name = "{0}: {1}")

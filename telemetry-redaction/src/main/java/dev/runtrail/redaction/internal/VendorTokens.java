@@ -132,21 +132,22 @@ final class VendorTokens {
     return ScanResult.resumeAt(d + 1);
   }
 
-  /** The scanner's gate for an 'A' at a token start: AKIA, ASIA, ABIA, ACCA, AIza, ATATT3, AGE-SECRET-KEY-1. */
+  /** The scanner's gate for an 'A' at a token start: AKIA, ASIA, ABIA, ACCA, A3T, AIza, ATATT3, AGE-SECRET-KEY-1. */
   static boolean isUpperASecond(char c) {
-    return c == 'K' || c == 'S' || c == 'B' || c == 'C' || c == 'I' || c == 'T' || c == 'G';
+    return c == 'K' || c == 'S' || c == 'B' || c == 'C' || c == 'I' || c == 'T' || c == 'G' || c == '3';
   }
 
   /**
    * Uppercase 'A' at {@code a} (a token start): AWS access key ids and Google API keys, both of fixed
-   * length; Atlassian API tokens ({@code ATATT3}) and age secret keys ({@code AGE-SECRET-KEY-1}).
+   * length (the legacy {@code A3T} + 1 + 16 ids too); Atlassian API tokens ({@code ATATT3}) and age secret keys ({@code AGE-SECRET-KEY-1}).
    */
   static long upperA(String s, int a) {
     if (a > 0 && CharClass.isAlnum(s.charAt(a - 1))) {
       return ScanResult.resumeAt(a + 1);
     }
     if (CharClass.matches(s, a + 1, "KIA") || CharClass.matches(s, a + 1, "SIA")
-        || CharClass.matches(s, a + 1, "BIA") || CharClass.matches(s, a + 1, "CCA")) {
+        || CharClass.matches(s, a + 1, "BIA") || CharClass.matches(s, a + 1, "CCA")
+        || CharClass.matches(s, a + 1, "3T") && CharClass.at(s, a + 3, CharClass.UPPER | CharClass.DIGIT)) {
       int end = CharClass.runEnd(s, a + 4, a + 21, CharClass.UPPER | CharClass.DIGIT);
       if (end == a + 20 && !CharClass.at(s, end, ALNUM)) {
         return ScanResult.match(RuleIds.AWS_ACCESS_KEY_ID, a, end);
