@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class RuleCatalogTest {
   @Test
   void namesAreUniqueAndDocumented() {
-    assertThat(RuleCatalog.all()).extracting(RedactionRule::name).doesNotHaveDuplicates().hasSize(103);
+    assertThat(RuleCatalog.all()).extracting(RedactionRule::name).doesNotHaveDuplicates().hasSize(107);
     assertThat(RuleCatalog.all()).allSatisfy(rule -> {
       assertThat(rule.description()).isNotBlank();
       assertThat(rule.shape()).isNotBlank();
@@ -40,7 +40,7 @@ class RuleCatalogTest {
   void secretsAreActiveInEveryMode() {
     assertThat(RuleCatalog.activeIn(PrivacyMode.MINIMAL)).extracting(RedactionRule::category)
         .containsOnly(RuleCategory.CREDENTIAL);
-    assertThat(RuleCatalog.activeIn(PrivacyMode.STRICT)).hasSize(103);
+    assertThat(RuleCatalog.activeIn(PrivacyMode.STRICT)).hasSize(107);
   }
 
   @Test

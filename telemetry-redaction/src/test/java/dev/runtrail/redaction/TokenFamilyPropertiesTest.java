@@ -40,7 +40,9 @@ class TokenFamilyPropertiesTest {
       "(%s)",
       "[%s]",
       "<%s>",
-      "line one\n%s\nline three");
+      "line one\n%s\nline three",
+      "The new key is %s.",
+      "rotated %s. Next step");
 
   /** A shape's spec and the seed its example is drawn with. */
   record Planted(String spec, String token) {}

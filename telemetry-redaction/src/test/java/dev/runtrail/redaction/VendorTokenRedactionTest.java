@@ -184,8 +184,15 @@ class VendorTokenRedactionTest {
   void keepsTwilioAccountAndMessageSids() {
     Random rnd = new Random(15);
     String text = "AccountSid=AC" + random(rnd, 32, HEX) + " MessageSid SM" + random(rnd, 32, HEX) + " CallSid: CA"
-        + random(rnd, 32, HEX) + " SKU-12345 SK" + random(rnd, 31, HEX) + " SK" + random(rnd, 32, HEX).toUpperCase();
+        + random(rnd, 32, HEX) + " SKU-12345 SK" + random(rnd, 31, HEX) + " SK" + random(rnd, 33, HEX).toUpperCase();
     assertThat(minimal().redact(text)).isSameAs(text);
+  }
+
+  @Test
+  void redactsUpperCaseTwilioApiKeySid() {
+    // Twilio prints lower case; an upper-cased copy (env files, gitleaks' SK[0-9a-fA-F]{32}) is still the key.
+    String sid = "SK" + random(new Random(15), 32, HEX).toUpperCase();
+    assertThat(minimal().redact("sid " + sid + " ok")).isEqualTo("sid [REDACTED] ok");
   }
 
   @Test

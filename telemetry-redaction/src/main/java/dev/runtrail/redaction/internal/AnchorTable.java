@@ -52,7 +52,7 @@ final class AnchorTable {
   static final byte GT = 23;
   /** 'f' after 'n' ({@code config}, {@code configure}). */
   static final byte CONFIG = 24;
-  /** 'T' after 'L', 'Z' and 'A' after 'E', 'R' after 'G': rare pairs starting token family prefixes. */
+  /** 'T' after 'L', 'Z' and 'A' after 'E', 'R' and 'X' after 'G' or 'Z': rare pairs starting token family prefixes. */
   static final byte PAIR = 25;
   static final byte MULTI = 26;
 
@@ -79,7 +79,7 @@ final class AnchorTable {
   static final int MNO_CHAR = 1 << 11;
   /** 'n', so that 'f' anchors after it alone ({@code config}). */
   static final int LOWER_N_CHAR = 1 << 12;
-  /** 'L', 'E', 'G': the first chars of the pair-anchored token families ({@code LTAI}, {@code EZAK}, {@code GR1348941}). */
+  /** 'L', 'E', 'G' (and 'Z'): the first chars of the pair-anchored token families ({@code LTAI}, {@code EZAK}, {@code GR1348941}, {@code ZXlK}). */
   static final int UPPER_L_CHAR = 1 << 13;
   static final int UPPER_E_CHAR = 1 << 14;
   static final int UPPER_G_CHAR = 1 << 15;
@@ -115,6 +115,7 @@ final class AnchorTable {
     PREVIOUS['L'] = (short) UPPER_L_CHAR;
     PREVIOUS['E'] = (short) UPPER_E_CHAR;
     PREVIOUS['G'] = (short) UPPER_G_CHAR;
+    PREVIOUS['Z'] = (short) UPPER_G_CHAR; // shares G's class: 'X' after it (ZXlK), rare pairs both
   }
 
   final byte[] kinds = new byte[65536];
@@ -161,6 +162,8 @@ final class AnchorTable {
       mark('Z', PAIR, UPPER_E_CHAR);
       mark('A', PAIR, UPPER_E_CHAR);
       mark('R', PAIR, UPPER_G_CHAR);
+      mark('X', PAIR, UPPER_G_CHAR); // ZXlK (also stops after G: GX is rare)
+      mark('/', SLASH, DIGIT_CHAR); // webhookb2/
     }
     if (on.any(RuleIds.JWT)) mark('J', J, LETTERS);
     if (on.any(RuleIds.AWS_ACCESS_KEY_ID, RuleIds.GOOGLE_API_KEY, RuleIds.ATLASSIAN_API_TOKEN,

@@ -7,7 +7,7 @@ import static dev.runtrail.redaction.internal.CharClass.HEX;
 /**
  * Credentials of the SaaS services an app sends messages, e-mail and telemetry through (Twilio, Discord,
  * Heroku, New Relic, Google OAuth clients, Mailchimp), matched once the scan has stopped on their anchor:
- * 'K' after 'S' ({@code SK} + 32 hex), 'T'/'j'/'z'/'D' after 'M'/'N'/'O' (a Discord bot token begins
+ * 'K' after 'S' ({@code SK} + 32 hex, either case), 'T'/'j'/'z'/'D' after 'M'/'N'/'O' (a Discord bot token begins
  * with the base64 of the bot's numeric id: {@code [MNO][DTjz]}), a '-' prefix ending (through {@link VendorTokens}), or 'u' after '-'
  * ({@code -us} + a digit after 32 hex, Mailchimp). As elsewhere, a failing check reads a bounded window; every body has a
  * fixed or capped length.
@@ -29,8 +29,8 @@ final class ServiceTokens {
   private ServiceTokens() {}
 
   /**
-   * Twilio API key SIDs at {@code s0} (the 'S', a token start): {@code SK} + 32 lower-case hex (Twilio
-   * prints its SIDs so). The key's SID is
+   * Twilio API key SIDs at {@code s0} (the 'S', a token start): {@code SK} + 32 hex (Twilio prints its
+   * SIDs in lower case; upper-case copies, as in env files and gitleaks' format, are taken too). The key's SID is
    * what a leaked secret is used with, and Twilio prints nothing else that starts so; account SIDs
    * ({@code AC...}) and message SIDs ({@code SM...}) are ids and pass.
    */
@@ -40,7 +40,7 @@ final class ServiceTokens {
     }
     int limit = Math.min(s.length(), s0 + 3 + TWILIO_HEX);
     int end = s0 + 2;
-    while (end < limit && isLowerHex(s.charAt(end))) {
+    while (end < limit && CharClass.is(s.charAt(end), HEX)) {
       end++;
     }
     WorkMeter.add(end - s0);
@@ -134,10 +134,6 @@ final class ServiceTokens {
     int end = CharClass.runEnd(s, from, from + length + 1, mask);
     return end != from + length || CharClass.at(s, end, B64URL)
         ? ScanResult.resumeAt(anchor + 1) : ScanResult.match(rule, start, end);
-  }
-
-  private static boolean isLowerHex(char c) {
-    return CharClass.isDigit(c) || c >= 'a' && c <= 'f';
   }
 
   private static boolean atTokenStart(String s, int p) {

@@ -233,7 +233,8 @@ public final class TextScanner {
         return ConfigCommand.mayStartAt(s, i) ? i : i + 1;
       case AnchorTable.SLASH:
         return prev == ':' || i + 1 < n && (s.charAt(i + 1) == 'h' || s.charAt(i + 1) == 'U'
-            || s.charAt(i + 1) == homeSecondChar) ? i : i + 1;
+            || s.charAt(i + 1) == homeSecondChar) || prev == '2' && families && TokenFamilies.endsPrefix(s, i, "webhookb2")
+            ? i : i + 1;
       case AnchorTable.BACKSLASH:
         return prev == ':' ? i : i + 1;
       default:
@@ -366,8 +367,14 @@ public final class TextScanner {
     return !ScanResult.isMatch(r) && ipv6 ? IpAddresses.ipv6(s, i) : r;
   }
 
-  /** '/': a Slack webhook after {@code ://}, else a home path. */
+  /** '/': a Slack webhook after {@code ://}, a Teams webhook's path after {@code webhookb2/}, else a home path. */
   private long slash(String s, int p) {
+    if (families && p > 0 && s.charAt(p - 1) == '2' && TokenFamilies.endsPrefix(s, p, "webhookb2")) {
+      long r = TokenFamilies.slash(s, p - 9);
+      if (ScanResult.isMatch(r)) {
+        return r;
+      }
+    }
     if (slackWebhooks && p > 0 && s.charAt(p - 1) == ':') {
       long r = SlackWebhook.match(s, p);
       if (ScanResult.isMatch(r)) {

@@ -20,10 +20,14 @@ import java.util.random.RandomGenerator;
  */
 public final class TokenFamilies {
   /** How a shape is found by the scan (see the class comment). */
-  enum Anchor { SEPARATOR, UPPER_A, PAIR, J, TILDE, DOT, TELEGRAM }
+  enum Anchor { SEPARATOR, UPPER_A, PAIR, J, TILDE, DOT, TELEGRAM, SLASH }
 
-  /** Body checks beyond the shape. */
-  enum Check { NONE, MIXED_CASE }
+  /**
+   * Body checks beyond the shape: {@code MIXED_CASE} needs both letter cases; {@code NOT_BASE64_RUN} needs
+   * the char after the body not to be '+', '/' or '=' (the shape's start inside a longer base64 payload);
+   * {@code BASE64_JWT} needs the token to decode to a JWT's text ({@link Base64Jwt}).
+   */
+  enum Check { NONE, MIXED_CASE, NOT_BASE64_RUN, BASE64_JWT }
 
   /** One family: a catalog rule of its own, or more shapes for an existing rule ({@code name == null}). */
   record Family(int rule, String name, String description, List<Shape> shapes) {
@@ -103,6 +107,8 @@ public final class TokenFamilies {
     {"b64pad", ALNUM + "+/="},
     {"wordpad", ALNUM + "_="},
     {"updash", UPPER + DIGITS + "-"},
+    {"alnumdash", ALNUM + "-"},
+    {"b64any", ALNUM + "+/_=-"},
     {"pad", "="},
   };
 
@@ -145,7 +151,7 @@ public final class TokenFamilies {
     add("square-token", "Square access tokens and application secrets.",
         new Shape(-1, "sq0atp- b64url{22,60}", Anchor.SEPARATOR, Check.NONE),
         new Shape(-1, "sq0csp- b64url{43}", Anchor.SEPARATOR, Check.NONE),
-        new Shape(-1, "EAAA b64url{60}", Anchor.PAIR, Check.NONE));
+        new Shape(-1, "EAAA b64url{22,60}", Anchor.PAIR, Check.NOT_BASE64_RUN));
     add("brevo-api-key", "Brevo (Sendinblue) API and SMTP keys.", Anchor.SEPARATOR,
         "xkeysib-|xsmtpsib- hex{64} - alnum{16}");
     add("shippo-api-token", "Shippo live and test API tokens.", Anchor.SEPARATOR,
@@ -185,7 +191,7 @@ public final class TokenFamilies {
         "dnkey- wordpad{26} - b64urlpad{52}");
     add("intra42-client-secret", "42 (Intra) OAuth client secrets.", Anchor.SEPARATOR,
         "s-s4t2ud-|s-s4t2af- hex{64}");
-    add("telegram-bot-token", "Telegram bot tokens.", Anchor.TELEGRAM, "^ digits{8,10} :A b64url{34}");
+    add("telegram-bot-token", "Telegram bot tokens.", Anchor.TELEGRAM, "^ digits{5,16} :A b64url{34}");
     add("octopus-deploy-api-key", "Octopus Deploy API keys.", Anchor.SEPARATOR, "API- upalnum{26}");
     add("yandex-api-key", "Yandex Cloud API keys.", Anchor.UPPER_A, "AQVN b64url{35,38}");
     add("facebook-access-token", "Facebook (Meta) page and user access tokens.", Anchor.PAIR,
@@ -198,8 +204,19 @@ public final class TokenFamilies {
     add("deno-deploy-token", "Deno Deploy access tokens.", Anchor.SEPARATOR, "ddp_|ddo_ alnum{36}");
     add("tailscale-key", "Tailscale API, auth, OAuth client, SCIM and webhook keys.", Anchor.SEPARATOR,
         "tskey-api-|tskey-auth-|tskey-client-|tskey-scim-|tskey-webhook- alnum{6,20} - alnum{20,64}");
+    // Misses of the second gitleaks-format evaluation (issue 20).
+    add("authress-access-key", "Authress service client access keys.", Anchor.SEPARATOR,
+        "sc_|ext_|scauth_|authress_ alnum{5,30} . alnum{4,6} .acc_ alnumdash{10,32} . b64any{30,120}",
+        "sc_|ext_|scauth_|authress_ alnum{5,30} . alnum{4,6} .acc- alnumdash{10,32} . b64any{30,120}");
+    add("microsoft-teams-webhook", "Microsoft Teams incoming webhook URLs (the path after webhookb2/; the host stays).",
+        new Shape(-1, "webhookb2/ anyhex{8} - anyhex{4} - anyhex{4} - anyhex{4} - anyhex{12} @ anyhex{8} - anyhex{4} - anyhex{4} - anyhex{4} - anyhex{12} /IncomingWebhook/ anyhex{32} / anyhex{8} - anyhex{4} - anyhex{4} - anyhex{4} - anyhex{12} /V2 b64url{20,100}", Anchor.SLASH, Check.NONE),
+        new Shape(-1, "webhookb2/ anyhex{8} - anyhex{4} - anyhex{4} - anyhex{4} - anyhex{12} @ anyhex{8} - anyhex{4} - anyhex{4} - anyhex{4} - anyhex{12} /IncomingWebhook/ anyhex{32} / anyhex{8} - anyhex{4} - anyhex{4} - anyhex{4} - anyhex{12}", Anchor.SLASH, Check.NONE));
+    add("jwt-base64", "Base64-encoded JSON Web Tokens (ZXlK is the base64 of eyJ), as in Kubernetes secrets.",
+        new Shape(-1, "ZXlK b64{60,8000} pad{0,2}", Anchor.PAIR, Check.BASE64_JWT));
+    add("plaid-access-token", "Plaid access tokens.", Anchor.SEPARATOR,
+        "access-sandbox-|access-development-|access-production- hex{8} - hex{4} - hex{4} - hex{4} - hex{12}");
     extra(RuleIds.HUGGINGFACE_TOKEN, Anchor.SEPARATOR, "api_org_ alpha{34}", Check.MIXED_CASE);
-    extra(RuleIds.STRIPE_SECRET_KEY, Anchor.SEPARATOR, "sk_prod_|rk_prod_ alnum{16,99}");
+    extra(RuleIds.STRIPE_SECRET_KEY, Anchor.SEPARATOR, "sk_prod_|rk_prod_ alnum{10,99}");
   }
 
   /** Count of rules these families add to the catalog. */
@@ -214,6 +231,7 @@ public final class TokenFamilies {
   private static final Shape[] TILDE = group(Anchor.TILDE);
   private static final Shape[] DOT = group(Anchor.DOT);
   private static final Shape[] TELEGRAM = group(Anchor.TELEGRAM);
+  private static final Shape[] SLASH = group(Anchor.SLASH);
 
   static {
     for (Shape shape : SHAPES) {
@@ -346,21 +364,23 @@ public final class TokenFamilies {
       return ScanResult.resumeAt(sep + 1);
     }
     Shape[] candidates = BY_SEPARATOR_END[separatorSlot(s.charAt(sep), a, b)];
+    long best = ScanResult.resumeAt(sep + 1);
     if (candidates != null) {
+      // The match starting first wins: sb_secret_... is Supabase's, not Notion's secret_ inside it.
       for (Shape shape : candidates) {
         for (int p = 0; p < shape.prefixes.length; p++) {
           for (int k : shape.separators[p]) {
             if (sep - k >= 0 && shape.prefixes[p].charAt(k) == s.charAt(sep)) {
               long r = matchPrefix(shape, p, s, sep - k);
-              if (ScanResult.isMatch(r)) {
-                return r;
+              if (ScanResult.isMatch(r) && (!ScanResult.isMatch(best) || ScanResult.start(r) < ScanResult.start(best))) {
+                best = r;
               }
             }
           }
         }
       }
     }
-    return ScanResult.resumeAt(sep + 1);
+    return best;
   }
 
   /** 'A' at a token start {@code a}: AKCp, ABSK, A3-, AQVN. */
@@ -382,7 +402,7 @@ public final class TokenFamilies {
     return i >= prefix.length() && CharClass.matches(s, i - prefix.length(), prefix);
   }
 
-  /** The first char {@code f} of a rare pair at a token start: LTAI, EZAK/EZTK, EAAA/EAAC/EAAM, GR1348941. */
+  /** The first char {@code f} of a rare pair at a token start: LTAI, EZAK/EZTK, EAAA/EAAC/EAAM, GR1348941, ZXlK. */
   static long pair(String s, int f) {
     return first(PAIR, s, f);
   }
@@ -396,7 +416,7 @@ public final class TokenFamilies {
     char b = s.charAt(f + 1);
     char c = s.charAt(f + 2);
     return a == 'L' && b == 'T' && c == 'A' || a == 'E' && (b == 'Z' || b == 'A' && c == 'A') || a == 'G' && b == 'R'
-        && c == '1';
+        && c == '1' || a == 'Z' && b == 'X' && c == 'l';
   }
 
   /** 'J' of {@code eyJrIjoi} at {@code e} (its 'e'): Grafana API keys. */
@@ -414,9 +434,14 @@ public final class TokenFamilies {
     return first(DOT, s, start);
   }
 
+  /** '/' ending {@code webhookb2/} (Microsoft Teams webhooks), the prefix starting at {@code start}. */
+  static long slash(String s, int start) {
+    return first(SLASH, s, start);
+  }
+
   /** Telegram bot tokens: the 'A' at {@code a} follows ':' and the bot id's digits. */
   static long telegram(String s, int a) {
-    int start = CharClass.runStart(s, a - 1, Math.max(0, a - 12), CharClass.DIGIT);
+    int start = CharClass.runStart(s, a - 1, Math.max(0, a - 18), CharClass.DIGIT);
     return first(TELEGRAM, s, start);
   }
 
@@ -459,7 +484,7 @@ public final class TokenFamilies {
       int over = i == segments.length - 1 ? 1 : 0;
       int limit = g.max >= n - at ? n : at + g.max + over;
       int e = at;
-      while (e < limit && g.has(s.charAt(e))) {
+      while (e < limit && g.has(s.charAt(e)) && !(over == 1 && isSentenceDot(s, e, g))) {
         char c = s.charAt(e);
         digit |= c >= '0' && c <= '9';
         upper |= c >= 'A' && c <= 'Z';
@@ -473,11 +498,28 @@ public final class TokenFamilies {
       at = e;
       last = g.min == 0 && g.alphabet.equals("=") ? last : g;
     }
-    if (at < n && (CharClass.isAlnum(s.charAt(at)) || last != null && last.has(s.charAt(at)))) {
+    if (at < n && (CharClass.isAlnum(s.charAt(at)) || last != null && last.has(s.charAt(at))
+        && !isSentenceDot(s, at, last)) || shape.check == Check.NOT_BASE64_RUN && at < n && isBase64Only(s.charAt(at))) {
       return ScanResult.resumeAt(start + 1);
     }
     boolean random = shape.check == Check.MIXED_CASE ? upper && lower : digit || upper && lower;
+    if (random && shape.check == Check.BASE64_JWT && !Base64Jwt.decodesToJwt(s, start, at)) {
+      return ScanResult.resumeAt(start + 1);
+    }
     return random ? ScanResult.match(shape.rule, start, at) : ScanResult.resumeAt(start + 1);
+  }
+
+  /**
+   * True when the '.' at {@code e} ends a sentence rather than continuing a body whose class has '.': the
+   * text ends there or the char after it is not of the class, as in {@code "the key is tfp_xxx."} and
+   * {@code "tfp_xxx. Rotate it"}. The body's last segment stops before such a dot.
+   */
+  private static boolean isSentenceDot(String s, int e, Segment g) {
+    return s.charAt(e) == '.' && (e + 1 >= s.length() || !g.has(s.charAt(e + 1)));
+  }
+
+  private static boolean isBase64Only(char c) {
+    return c == '+' || c == '/' || c == '=';
   }
 
   // ---- the catalog side ----
@@ -537,6 +579,9 @@ public final class TokenFamilies {
   }
 
   private static String example(Shape shape, RandomGenerator rnd) {
+    if (shape.check == Check.BASE64_JWT) {
+      return Base64Jwt.example(rnd);
+    }
     for (int attempt = 0; ; attempt++) {
       StringBuilder b = new StringBuilder(shape.prefixes[rnd.nextInt(shape.prefixes.length)]);
       for (Segment g : shape.segments) {

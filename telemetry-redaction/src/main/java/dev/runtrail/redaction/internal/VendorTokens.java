@@ -30,6 +30,9 @@ final class VendorTokens {
   private static final int HUGGINGFACE_MIN = 34;
   private static final int GOOGLE_OAUTH_MIN = 20;
   private static final int GRAFANA_CLOUD_MIN = 32;
+  /** Stripe bodies this long or longer are keys; from {@link #STRIPE_SHORT_MIN} they must not read as a word. */
+  private static final int STRIPE_MIN = 16;
+  private static final int STRIPE_SHORT_MIN = 10;
 
   private VendorTokens() {}
 
@@ -54,7 +57,7 @@ final class VendorTokens {
     }
     if (len == 2 && (CharClass.matches(s, ws, "sk") || CharClass.matches(s, ws, "rk"))
         && (CharClass.matches(s, u + 1, "live_") || CharClass.matches(s, u + 1, "test_"))) {
-      return body(s, ws, u + 6, ALNUM, 16, RuleIds.STRIPE_SECRET_KEY, u);
+      return stripe(s, ws, u);
     }
     if (len == 5 && CharClass.matches(s, ws, "whsec")) {
       return body(s, ws, u + 1, ALNUM, 24, RuleIds.STRIPE_WEBHOOK_SECRET, u);
@@ -129,21 +132,22 @@ final class VendorTokens {
     return ScanResult.resumeAt(d + 1);
   }
 
-  /** The scanner's gate for an 'A' at a token start: AKIA, ASIA, ABIA, ACCA, AIza, ATATT3, AGE-SECRET-KEY-1. */
+  /** The scanner's gate for an 'A' at a token start: AKIA, ASIA, ABIA, ACCA, A3T, AIza, ATATT3, AGE-SECRET-KEY-1. */
   static boolean isUpperASecond(char c) {
-    return c == 'K' || c == 'S' || c == 'B' || c == 'C' || c == 'I' || c == 'T' || c == 'G';
+    return c == 'K' || c == 'S' || c == 'B' || c == 'C' || c == 'I' || c == 'T' || c == 'G' || c == '3';
   }
 
   /**
    * Uppercase 'A' at {@code a} (a token start): AWS access key ids and Google API keys, both of fixed
-   * length; Atlassian API tokens ({@code ATATT3}) and age secret keys ({@code AGE-SECRET-KEY-1}).
+   * length (the legacy {@code A3T} + 1 + 16 ids too); Atlassian API tokens ({@code ATATT3}) and age secret keys ({@code AGE-SECRET-KEY-1}).
    */
   static long upperA(String s, int a) {
     if (a > 0 && CharClass.isAlnum(s.charAt(a - 1))) {
       return ScanResult.resumeAt(a + 1);
     }
     if (CharClass.matches(s, a + 1, "KIA") || CharClass.matches(s, a + 1, "SIA")
-        || CharClass.matches(s, a + 1, "BIA") || CharClass.matches(s, a + 1, "CCA")) {
+        || CharClass.matches(s, a + 1, "BIA") || CharClass.matches(s, a + 1, "CCA")
+        || CharClass.matches(s, a + 1, "3T") && CharClass.at(s, a + 3, CharClass.UPPER | CharClass.DIGIT)) {
       int end = CharClass.runEnd(s, a + 4, a + 21, CharClass.UPPER | CharClass.DIGIT);
       if (end == a + 20 && !CharClass.at(s, end, ALNUM)) {
         return ScanResult.match(RuleIds.AWS_ACCESS_KEY_ID, a, end);
@@ -240,6 +244,37 @@ final class VendorTokens {
       return ScanResult.resumeAt(d + 1);
     }
     return body(s, ws, from, B64URL, 20, RuleIds.OPENAI_API_KEY, d);
+  }
+
+  /**
+   * Stripe secret and restricted keys after {@code sk_live_}, {@code rk_test_}...: 16+ alphanumerics, or
+   * 10-15 with a digit or both letter cases (the vendor's format allows 10-99; a short all-lower-case body
+   * such as {@code rk_live_deployment} is a word).
+   */
+  private static long stripe(String s, int ws, int u) {
+    int from = u + 6;
+    int end = CharClass.runEnd(s, from, s.length(), ALNUM);
+    WorkMeter.add(end - from);
+    int length = end - from;
+    if (length >= STRIPE_MIN || length >= STRIPE_SHORT_MIN && !readsAsWord(s, from, end)) {
+      return ScanResult.match(RuleIds.STRIPE_SECRET_KEY, ws, end);
+    }
+    return ScanResult.resumeAt(u + 1);
+  }
+
+  /** True when {@code s[from, end)} has no digit and only one letter case. */
+  private static boolean readsAsWord(String s, int from, int end) {
+    boolean upper = false;
+    boolean lower = false;
+    for (int i = from; i < end; i++) {
+      char c = s.charAt(i);
+      if (CharClass.isDigit(c)) {
+        return false;
+      }
+      upper |= CharClass.is(c, CharClass.UPPER);
+      lower |= CharClass.is(c, CharClass.LOWER);
+    }
+    return !(upper && lower);
   }
 
   /** Hugging Face: {@code hf_} then 34+ letters, mixed case (a glued identifier is neither). */
