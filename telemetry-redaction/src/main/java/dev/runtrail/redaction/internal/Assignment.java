@@ -17,6 +17,8 @@ final class Assignment {
   private static final String[] CONNECTION_KEYS = {
     "password", "pwd", "accountkey", "sharedaccesskey", "sharedaccesssignature"
   };
+  /** {@link #ruleFor}'s answer for a {@link KeyClassifier#SECRET_IF_RANDOM} key: the value decides. */
+  private static final int IF_RANDOM = -2;
   private static final String[] AUTH_SCHEMES = {"bearer", "basic", "token", "digest", "negotiate", "bot"};
 
   private final KeyClassifier keys;
@@ -63,6 +65,11 @@ final class Assignment {
       return ScanResult.resumeAt(p + 1);
     }
     int rule = ruleFor(s, keyStart, keyEnd);
+    if (rule == IF_RANDOM) {
+      long r = value(s, p, RuleIds.SENSITIVE_KEY, keyStart, keyEnd);
+      return ScanResult.isMatch(r) && RandomValue.looksRandom(s, ScanResult.start(r), ScanResult.end(r))
+          ? r : ScanResult.resumeAt(p + 1);
+    }
     return rule < 0 ? ScanResult.resumeAt(p + 1) : value(s, p, rule, keyStart, keyEnd);
   }
 
@@ -144,6 +151,9 @@ final class Assignment {
     }
     if (cls == KeyClassifier.PII && strict) {
       return RuleIds.PII_KEY;
+    }
+    if (cls == KeyClassifier.SECRET_IF_RANDOM) {
+      return IF_RANDOM;
     }
     if (isQueryParameter(s, keyStart) && keys.isQuerySecret(s, keyStart, keyEnd)) {
       return RuleIds.CONNECTION_STRING_SECRET;
