@@ -212,7 +212,8 @@ final class Assignment {
 
   private long value(String s, int p, int rule, int keyStart, int keyEnd) {
     int n = s.length();
-    int v = p + 1;
+    // PHP and Ruby hashes: 'secret_key' => 'value', :api_key => "value"
+    int v = s.charAt(p) == '=' && CharClass.matches(s, p + 1, ">") ? p + 2 : p + 1;
     while (v < n && v - p <= 8 && (s.charAt(v) == ' ' || s.charAt(v) == '\t')) {
       v++;
     }

@@ -393,8 +393,8 @@ public final class TextScanner {
     }
     if (CharClass.matches(s, d + 1, "-")) {
       long r = cliFlag.match(s, d);
-      if (ScanResult.isMatch(r)) {
-        return r;
+      if (ScanResult.isMatch(r) || ScanResult.isMatch(r = CommandPassword.curlLongUser(s, d))) {
+        return r; // strict mode's user key masks curl's whole --user value first
       }
       // not a flag: a token whose body starts with '-' (GOCSPX--0fV...) follows its prefix's '-'
     }
