@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class RuleCatalogTest {
   @Test
   void namesAreUniqueAndDocumented() {
-    assertThat(RuleCatalog.all()).extracting(RedactionRule::name).doesNotHaveDuplicates().hasSize(107);
+    assertThat(RuleCatalog.all()).extracting(RedactionRule::name).doesNotHaveDuplicates().hasSize(110);
     assertThat(RuleCatalog.all()).allSatisfy(rule -> {
       assertThat(rule.description()).isNotBlank();
       assertThat(rule.shape()).isNotBlank();
@@ -61,7 +61,7 @@ class RuleCatalogTest {
   void secretsAreActiveInEveryMode() {
     assertThat(RuleCatalog.activeIn(PrivacyMode.MINIMAL)).extracting(RedactionRule::category)
         .containsOnly(RuleCategory.CREDENTIAL);
-    assertThat(RuleCatalog.activeIn(PrivacyMode.STRICT)).hasSize(107);
+    assertThat(RuleCatalog.activeIn(PrivacyMode.STRICT)).hasSize(110);
   }
 
   @Test

@@ -158,6 +158,9 @@ public final class TextScanner {
    */
   private int skipHarmless(int kind, String s, int i, int n, boolean cardsOn) {
     if (kind == AnchorTable.DIGIT && !ipv4) {
+      if (families && TokenFamilies.mayStartAtDigit(s, i) && !CharClass.isAlnum(i > 0 ? s.charAt(i - 1) : ' ')) {
+        return i; // 4b1d..., <app id>|<secret>
+      }
       int skip = CardNumbers.quickSkipNumber(s, i, n, cardsOn);
       // A '.' ending a number ("in 42.") is no ya29. anchor: step over it instead of stopping again.
       return skip > i && skip < n && s.charAt(skip) == '.' && CharClass.isDigit(s.charAt(skip - 1)) ? skip + 1 : skip;
@@ -206,8 +209,9 @@ public final class TextScanner {
       case AnchorTable.DOT:
         return prev == '9' && i >= 4 && s.charAt(i - 2) == '2' && s.charAt(i - 3) == 'a' && s.charAt(i - 4) == 'y'
             || prev == '1' && i >= 8 && s.charAt(i - 2) == 'v' && CharClass.matches(s, i - 8, ".atlasv")
-            || prev == '1' && families && TokenFamilies.endsPrefix(s, i, "dt0c01")
+            || prev == '1' && families && (TokenFamilies.endsPrefix(s, i, "dt0c01") || isTokenStartPair(s, i, 't'))
             || prev == 's' && (atTokenStart(s, i - 1) || i >= 5 && CharClass.matches(s, i - 5, SlackWebhook.BARE_HOST))
+            || prev == 'l' && families && isTokenStartPair(s, i, 's')
             ? i : i + 1;
       case AnchorTable.LOWER_P:
         return prev == 'd' && atTokenStart(s, i - 1) && CharClass.matches(s, i + 1, ".") ? i : i + 1;
@@ -242,6 +246,11 @@ public final class TextScanner {
     }
   }
 
+  /** True when the two chars before {@code i} start a token and the first is {@code first} ({@code t1.}, {@code sl.}). */
+  private static boolean isTokenStartPair(String s, int i, char first) {
+    return i >= 2 && s.charAt(i - 2) == first && atTokenStart(s, i - 2);
+  }
+
   /** True when {@code p} is a position in {@code s} with no alphanumeric before it. */
   private static boolean atTokenStart(String s, int p) {
     return p == 0 || p > 0 && !CharClass.isAlnum(s.charAt(p - 1));
@@ -264,6 +273,9 @@ public final class TextScanner {
         e++;
       }
       return e;
+    }
+    if (families && TokenFamilies.mayStartAtDigit(s, i)) {
+      return i;
     }
     int e = CardNumbers.digitsEnd(s, i + 1, n);
     if (ipv4 && e < n && s.charAt(e) == '.') {
@@ -350,8 +362,14 @@ public final class TextScanner {
   private long dot(String s, int i) {
     char prev = s.charAt(i - 1);
     if (prev == '1') {
+      if (families && isTokenStartPair(s, i, 't')) {
+        return TokenFamilies.dot(s, i - 2); // t1. Yandex Cloud IAM tokens
+      }
       return families && TokenFamilies.endsPrefix(s, i, "dt0c01")
           ? TokenFamilies.dot(s, i - 6) : PlatformTokens.terraformCloud(s, i);
+    }
+    if (prev == 'l') {
+      return families ? TokenFamilies.dot(s, i - 2) : ScanResult.resumeAt(i + 1); // sl. Dropbox
     }
     if (prev != 's') {
       return VendorTokens.googleOAuth(s, i);
@@ -440,6 +458,12 @@ public final class TextScanner {
   private long digit(String s, int d) {
     if (d > 0 && CharClass.isAlnum(s.charAt(d - 1))) {
       return ScanResult.resumeAt(CharClass.runEnd(s, d, s.length(), CharClass.ALNUM));
+    }
+    if (families && TokenFamilies.mayStartAtDigit(s, d)) {
+      long r = TokenFamilies.digit(s, d);
+      if (ScanResult.isMatch(r)) {
+        return r;
+      }
     }
     if (ipv4) {
       long r = IpAddresses.ipv4(s, d);
