@@ -96,6 +96,17 @@ class CoverageMissesTest {
   }
 
   @org.junit.jupiter.api.Test
+  void aFacebookAppTokenUnderAKeyIsMaskedPastItsBar() {
+    String token = "1189727673543011|0f3a9c2b7d1e4f5a6b8c9d0e1f2a3b4c";
+    Redactor redactor = Redactor.defaults();
+    assertThat(redactor.redact("token: " + token + " done")).isEqualTo("token: [REDACTED] done");
+    assertThat(redactor.redact("GET /oauth?access_token=" + token + "&x=1")).isEqualTo("GET /oauth?access_token=[REDACTED]&x=1");
+    assertThat(redactor.redact("access_token=" + token)).isEqualTo("access_token=[REDACTED]");
+    // other values still end at '|'
+    assertThat(redactor.redact("token=abc123def|next")).isEqualTo("token=[REDACTED]|next");
+  }
+
+  @org.junit.jupiter.api.Test
   void aBase64BlobThatStartsLikeAnEncodedJwtButIsNotOnePasses() {
     // base64 of base64 of JSON without the JWT's two dots: a double-encoded document, not a token
     SplittableRandom rnd = new SplittableRandom(8);

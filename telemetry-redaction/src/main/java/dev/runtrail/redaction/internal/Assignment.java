@@ -263,6 +263,11 @@ final class Assignment {
     }
     if (ve < 0) {
       ve = unquotedEnd(s, vs, cookie);
+      if (ve < n && s.charAt(ve) == '|' && CharClass.isDigit(s.charAt(vs))) {
+        // a Facebook app token (access_token=<app id>|<secret>): '|' ends other values, not this one
+        long app = TokenFamilies.digit(s, vs);
+        ve = ScanResult.isMatch(app) ? Math.max(ve, ScanResult.end(app)) : ve;
+      }
     }
     if (ve <= vs || isPlaceholderOrMask(s, vs, ve) || PairKeys.isWorkingDirectory(s, keyStart, keyEnd, s, vs)) {
       return ScanResult.resumeAt(p + 1);
