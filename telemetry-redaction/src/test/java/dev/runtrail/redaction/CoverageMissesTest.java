@@ -64,6 +64,7 @@ class CoverageMissesTest {
     cases.add(Arguments.of("yandex-iam-token", "t1." + mixed(rnd, 97, ALNUM + "_-") + "=." + mixed(rnd, 86, ALNUM + "_-") + "=="));
     cases.add(Arguments.of("dropbox-short-lived-token", "sl." + mixed(rnd, 138, ALNUM + "_-")));
     cases.add(Arguments.of("dropbox-short-lived-token", "sl.B" + mixed(rnd, 129, ALNUM + "_-") + "-"));
+    cases.add(Arguments.of("dropbox-short-lived-token", "sl." + mixed(rnd, 60, ALNUM + "_-") + "=" + mixed(rnd, 74, ALNUM + "_-=")));
     return cases.stream();
   }
 

@@ -223,7 +223,7 @@ public final class TokenFamilies {
         new Shape(-1, "4b1d alnum{38}", Anchor.DIGIT, Check.MIXED_CASE));
     add("yandex-iam-token", "Yandex Cloud IAM tokens.", Anchor.DOT,
         "t1. b64url{20,1000} pad{0,2} . b64url{86} pad{0,2}");
-    add("dropbox-short-lived-token", "Dropbox short-lived access tokens.", Anchor.DOT, "sl. b64url{130,152}");
+    add("dropbox-short-lived-token", "Dropbox short-lived access tokens.", Anchor.DOT, "sl. b64urlpad{130,152}");
     extra(RuleIds.HUGGINGFACE_TOKEN, Anchor.SEPARATOR, "api_org_ alpha{34}", Check.MIXED_CASE);
     extra(RuleIds.STRIPE_SECRET_KEY, Anchor.SEPARATOR, "sk_prod_|rk_prod_ alnum{10,99}");
   }
