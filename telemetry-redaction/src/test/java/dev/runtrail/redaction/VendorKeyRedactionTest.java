@@ -34,6 +34,8 @@ class VendorKeyRedactionTest {
     cases.add(Arguments.of("sumologic_key", mixed(rnd, 64, UPPER + LOWER + DIGITS)));
     cases.add(Arguments.of("pusherKey", mixed(rnd, 20, HEX)));
     cases.add(Arguments.of("mapbox-key", mixed(rnd, 40, UPPER + LOWER + DIGITS + "-_")));
+    cases.add(Arguments.of("SNYK_KEY", new java.util.UUID(rnd.nextLong(), rnd.nextLong()).toString()));
+    cases.add(Arguments.of("FASTLY_KEY", "K9Hnjg5b4HRk=15DgawWT8YnEE_jhYBo"));
     return cases.stream();
   }
 
@@ -61,7 +63,7 @@ class VendorKeyRedactionTest {
     "PRIMARY_KEY=id", "SORT_KEY=createdAt", "cache_key=order:42", "partition_key=2024-01-15", "primaryKey=orderId",
     // a lookup key's name keeps even a random-looking value: content hashes and ids are its usual values
     "cache_key=3f2a9c0b7d1e4f5a6b8c9d0e1f2a3b4c", "idempotency_key=Xk9fQ2mLp8RtVb3NwYz7", "sort_key=Ab12Cd34Ef56Gh78",
-    "object_key=uploads/2024/01/report-7f3a.pdf", "FEATURE_KEY=newCheckoutFlowV2", "REGION_KEY=orders_by_region_2024",
+    "object_key=uploads/2024/01/report-7f3a.pdf", "FEATURE_KEY=newCheckoutFlowV2", "REGION_KEY=orders_by_region_2024", "RELEASE_KEY=release-2024-01-15", "CLASS_KEY=com.example.service.v2.Handler",
     "MESSAGE_KEY=order.created.v2", "TENANT_KEY=tenant-eu-west-1-prod-v2", "ALGOLIA_KEY=search-only",
     "TRACE_KEY=550e8400-e29b-41d4-a716-446655440000", "key=Xk9fQ2mLp8RtVb3NwYz7", "monkey=Xk9fQ2mLp8RtVb3NwYz7",
     "VENDOR_KEY=aaaaaaaaaaaa1111111", "HOTKEY=ctrl+shift+k", "sshHostKey=AAAAC3NzaC1lZDI1NTE5"

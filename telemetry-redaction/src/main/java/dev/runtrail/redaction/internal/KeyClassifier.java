@@ -61,7 +61,8 @@ public final class KeyClassifier {
     "range", "hash", "row", "shard", "routing", "cache", "idempotency", "dedup", "dedupe", "deduplication", "lock",
     "queue", "redis", "group", "lookup", "index", "object", "s3", "bucket", "message", "event", "translation",
     "i18n", "label", "map", "join", "host", "storage", "config", "setting", "property", "field", "column",
-    "attribute", "metric", "tag", "header", "param", "query", "issue", "project", "record", "entity", "state"
+    "attribute", "metric", "tag", "header", "param", "query", "issue", "project", "record", "entity", "state",
+    "trace", "span", "request", "correlation"
   };
   private static final String[] PII_WORDS = {
     "email", "username", "user", "login", "phone", "mobile", "address", "addr", "ip", "firstname",

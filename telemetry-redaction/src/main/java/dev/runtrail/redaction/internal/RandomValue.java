@@ -3,17 +3,18 @@ package dev.runtrail.redaction.internal;
 /**
  * Whether a value reads as a random credential rather than a name, path, date or lookup key: the evidence
  * that a key ending with the word {@code key} after a vendor's name ({@code ALGOLIA_KEY}, {@code datadogKey})
- * holds a secret ({@link KeyClassifier#SECRET_IF_RANDOM}). Random means: 16-1024 chars of a token's
- * alphabet ({@code [A-Za-z0-9+/=_.-]}, so no spaces or ':'), an alphanumeric run of 16+ in it, at least two
- * digits and two letters, and a run that changes between upper case, lower case and digits at a quarter of
- * its steps or more (random base62 about 6 in 10, random hex or lower-case alphanumerics about 4 in 10;
- * camelCase names and words with a version number far fewer). {@code createdAt}, {@code user:42},
- * {@code orders_by_region_2024}, {@code newCheckoutFlowV2} and UUIDs (whose runs are 12 long) are not.
+ * holds a secret ({@link KeyClassifier#SECRET_IF_RANDOM}). Random means 16-1024 chars of a token's alphabet
+ * ({@code [A-Za-z0-9+/=_.-]}: no spaces or ':') with at most one separator ({@code +/=_.-}) per 8 chars, at
+ * least two digits and two letters, and alphanumerics that change between upper case, lower case and digits
+ * at a quarter of their steps or more (random base62 about 6 in 10, random hex or lower-case alphanumerics
+ * about 4 in 10; camelCase names and words with a version number far fewer); or a UUID. So
+ * {@code createdAt}, {@code user:42}, {@code orders_by_region_2024}, {@code newCheckoutFlowV2} and
+ * {@code release-2024-01-15} are not.
  */
 final class RandomValue {
   static final int MIN_LENGTH = 16;
   private static final int MAX_LENGTH = 1024;
-  private static final int MIN_RUN = 16;
+  private static final int UUID_LENGTH = 36;
 
   private RandomValue() {}
 
@@ -22,42 +23,54 @@ final class RandomValue {
     if (len < MIN_LENGTH || len > MAX_LENGTH) {
       return false;
     }
+    WorkMeter.add(len);
+    if (len == UUID_LENGTH && isUuid(s, from)) {
+      return true;
+    }
     int digits = 0;
     int letters = 0;
-    int bestStart = from;
-    int bestLength = 0;
-    int runStart = from;
+    int separators = 0;
+    int changes = 0;
+    int previousKind = -1;
     for (int i = from; i < to; i++) {
       char c = s.charAt(i);
+      int kind;
       if (CharClass.isDigit(c)) {
         digits++;
+        kind = 0;
       } else if (CharClass.is(c, CharClass.ALPHA)) {
         letters++;
-      } else if ("+/=_.-".indexOf(c) < 0) {
-        return false;
-      } else {
-        runStart = i + 1;
+        kind = CharClass.is(c, CharClass.UPPER) ? 1 : 2;
+      } else if ("+/=_.-".indexOf(c) >= 0) {
+        separators++;
         continue;
+      } else {
+        return false;
       }
-      if (i + 1 - runStart > bestLength) {
-        bestStart = runStart;
-        bestLength = i + 1 - runStart;
-      }
+      changes += previousKind >= 0 && kind != previousKind ? 1 : 0;
+      previousKind = kind;
     }
-    WorkMeter.add(len);
-    return digits >= 2 && letters >= 2 && bestLength >= MIN_RUN && changesOften(s, bestStart, bestStart + bestLength);
+    return separators * 8 <= len && digits >= 2 && letters >= 2 && changes * 4 >= digits + letters - 1;
   }
 
-  /** A quarter or more of the steps in the alphanumeric run {@code s[from, to)} change the char's kind. */
-  private static boolean changesOften(CharSequence s, int from, int to) {
-    int changes = 0;
-    for (int i = from + 1; i < to; i++) {
-      changes += kind(s.charAt(i)) != kind(s.charAt(i - 1)) ? 1 : 0;
+  /** {@code 8-4-4-4-12} hex digits, with a digit and a letter. */
+  private static boolean isUuid(CharSequence s, int from) {
+    boolean digit = false;
+    boolean letter = false;
+    for (int k = 0; k < UUID_LENGTH; k++) {
+      char c = s.charAt(from + k);
+      if (k == 8 || k == 13 || k == 18 || k == 23) {
+        if (c != '-') {
+          return false;
+        }
+      } else if (CharClass.isDigit(c)) {
+        digit = true;
+      } else if (CharClass.is(c, CharClass.HEX) || c >= 'A' && c <= 'F') {
+        letter = true;
+      } else {
+        return false;
+      }
     }
-    return changes * 4 >= to - from - 1;
-  }
-
-  private static int kind(char c) {
-    return CharClass.isDigit(c) ? 0 : CharClass.is(c, CharClass.UPPER) ? 1 : 2;
+    return digit && letter;
   }
 }
