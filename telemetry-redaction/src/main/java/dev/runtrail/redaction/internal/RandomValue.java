@@ -4,7 +4,8 @@ package dev.runtrail.redaction.internal;
  * Whether a value reads as a random credential rather than a name, path, date or lookup key: the evidence
  * that a key ending with the word {@code key} after a vendor's name ({@code ALGOLIA_KEY}, {@code datadogKey})
  * holds a secret ({@link KeyClassifier#SECRET_IF_RANDOM}). Random means 16-1024 chars of a token's alphabet
- * ({@code [A-Za-z0-9+/=_.-]}: no spaces or ':') with at most one separator ({@code +/=_.-}) per 8 chars, at
+ * ({@code [A-Za-z0-9+/=_.-]}: no spaces or ':'; '=' only as 1-2 chars of padding at the end) with at most one
+ * separator ({@code +/_.-}) per 8 chars, at
  * least two digits and two letters, and alphanumerics that change between upper case, lower case and digits
  * at a quarter of their steps or more (random base62 about 6 in 10, random hex or lower-case alphanumerics
  * about 4 in 10; camelCase names and words with a version number far fewer); or a UUID. So
@@ -13,7 +14,7 @@ package dev.runtrail.redaction.internal;
  */
 final class RandomValue {
   static final int MIN_LENGTH = 16;
-  private static final int MAX_LENGTH = 1024;
+  static final int MAX_LENGTH = 1024;
   private static final int UUID_LENGTH = 36;
 
   private RandomValue() {}
@@ -30,6 +31,7 @@ final class RandomValue {
     int digits = 0;
     int letters = 0;
     int separators = 0;
+    int padding = 0;
     int changes = 0;
     int previousKind = -1;
     for (int i = from; i < to; i++) {
@@ -41,16 +43,27 @@ final class RandomValue {
       } else if (CharClass.is(c, CharClass.ALPHA)) {
         letters++;
         kind = CharClass.is(c, CharClass.UPPER) ? 1 : 2;
-      } else if ("+/=_.-".indexOf(c) >= 0) {
+      } else if (c == '=') {
+        padding++;
+        continue;
+      } else if ("+/_.-".indexOf(c) >= 0 && padding == 0) {
         separators++;
         continue;
       } else {
         return false;
       }
+      if (padding > 0) {
+        return false; // '=' only as base64 padding at the end
+      }
       changes += previousKind >= 0 && kind != previousKind ? 1 : 0;
       previousKind = kind;
     }
-    return separators * 8 <= len && digits >= 2 && letters >= 2 && changes * 4 >= digits + letters - 1;
+    return padding <= 2 && separators * 8 <= len && digits >= 2 && letters >= 2 && changes * 4 >= digits + letters - 1;
+  }
+
+  /** A char of a token's alphabet: {@code [A-Za-z0-9+/=_.-]}. */
+  static boolean isTokenChar(char c) {
+    return CharClass.isAlnum(c) || c == '+' || c == '/' || c == '=' || c == '_' || c == '.' || c == '-';
   }
 
   /** {@code 8-4-4-4-12} hex digits, with a digit and a letter. */
