@@ -158,10 +158,11 @@ public final class TextScanner {
    */
   private int skipHarmless(int kind, String s, int i, int n, boolean cardsOn) {
     if (kind == AnchorTable.DIGIT && !ipv4) {
-      if (families && TokenFamilies.mayStartAtDigit(s, i) && !CharClass.isAlnum(i > 0 ? s.charAt(i - 1) : ' ')) {
+      int e = CardNumbers.digitsEnd(s, i + 1, n);
+      if (families && TokenFamilies.mayStartAtDigits(s, i, e) && !CharClass.isAlnum(i > 0 ? s.charAt(i - 1) : ' ')) {
         return i; // 4b1d..., <app id>|<secret>
       }
-      int skip = CardNumbers.quickSkipNumber(s, i, n, cardsOn);
+      int skip = CardNumbers.quickSkipNumber(s, i, e, n, cardsOn);
       // A '.' ending a number ("in 42.") is no ya29. anchor: step over it instead of stopping again.
       return skip > i && skip < n && s.charAt(skip) == '.' && CharClass.isDigit(s.charAt(skip - 1)) ? skip + 1 : skip;
     }
@@ -274,10 +275,10 @@ public final class TextScanner {
       }
       return e;
     }
-    if (families && TokenFamilies.mayStartAtDigit(s, i)) {
+    int e = CardNumbers.digitsEnd(s, i + 1, n);
+    if (families && TokenFamilies.mayStartAtDigits(s, i, e)) {
       return i;
     }
-    int e = CardNumbers.digitsEnd(s, i + 1, n);
     if (ipv4 && e < n && s.charAt(e) == '.') {
       return i;
     }

@@ -450,16 +450,26 @@ public final class TokenFamilies {
   }
 
   /**
-   * The scanner's gate at a digit {@code d} that starts a token: {@code 4b1d} (ClickHouse Cloud) or 15-16
-   * chars later a '|' or '%' (a Facebook app id and its secret); the matcher checks the digits.
+   * The scanner's gate at a digit {@code d} that starts a token: {@code 4b1d} (ClickHouse Cloud) or a run of
+   * 15-16 digits ending at a '|' or '%' (a Facebook app id and its secret); the matcher checks the rest.
    */
   static boolean mayStartAtDigit(String s, int d) {
-    int n = s.length();
-    char c = s.charAt(d);
-    if (c == '4' && d + 3 < n && s.charAt(d + 1) == 'b' && s.charAt(d + 2) == '1' && s.charAt(d + 3) == 'd') {
-      return true;
+    return mayStartAtDigits(s, d, CardNumbers.digitsEnd(s, d + 1, s.length()));
+  }
+
+  /**
+   * {@link #mayStartAtDigit} when the digit run from {@code d} ends at {@code e} (the scanner measures it
+   * anyway): one look at the char after the run rejects nearly every number.
+   */
+  static boolean mayStartAtDigits(String s, int d, int e) {
+    if (e >= s.length()) {
+      return false;
     }
-    return d + 16 < n && (isFacebookSeparator(s.charAt(d + 15)) || isFacebookSeparator(s.charAt(d + 16)));
+    char c = s.charAt(e);
+    if (c == 'b') {
+      return e == d + 1 && s.charAt(d) == '4' && CharClass.matches(s, e + 1, "1d");
+    }
+    return isFacebookSeparator(c) && (e - d == 15 || e - d == 16);
   }
 
   private static boolean isFacebookSeparator(char c) {
