@@ -56,6 +56,15 @@ class CoverageMissesTest {
     cases.add(Arguments.of("plaid-access-token", "access-production-" + new java.util.UUID(rnd.nextLong(), rnd.nextLong())));
     cases.add(Arguments.of("telegram-bot-token", "12345:A" + mixed(rnd, 34, ALNUM + "_-")));
     cases.add(Arguments.of("telegram-bot-token", "1234567890123456:A" + mixed(rnd, 34, ALNUM + "_-")));
+    // 6. third round: ClickHouse Cloud, Facebook app tokens, Yandex Cloud IAM tokens, Dropbox short-lived tokens
+    cases.add(Arguments.of("clickhouse-cloud-api-key", "4b1d" + mixed(rnd, 38, ALNUM)));
+    cases.add(Arguments.of("facebook-access-token", "1" + String.format("%015d", rnd.nextLong(1_000_000_000_000_000L)) + "|" + mixed(rnd, 32, HEX)));
+    cases.add(Arguments.of("facebook-access-token", "2" + String.format("%014d", rnd.nextLong(100_000_000_000_000L)) + "%7C" + mixed(rnd, 32, HEX)));
+    cases.add(Arguments.of("yandex-iam-token", "t1." + mixed(rnd, 150, ALNUM + "_-") + "." + mixed(rnd, 86, ALNUM + "_-")));
+    cases.add(Arguments.of("yandex-iam-token", "t1." + mixed(rnd, 97, ALNUM + "_-") + "=." + mixed(rnd, 86, ALNUM + "_-") + "=="));
+    cases.add(Arguments.of("dropbox-short-lived-token", "sl." + mixed(rnd, 138, ALNUM + "_-")));
+    cases.add(Arguments.of("dropbox-short-lived-token", "sl.B" + mixed(rnd, 129, ALNUM + "_-") + "-"));
+    cases.add(Arguments.of("dropbox-short-lived-token", "sl." + mixed(rnd, 60, ALNUM + "_-") + "=" + mixed(rnd, 74, ALNUM + "_-=")));
     return cases.stream();
   }
 
@@ -77,10 +86,25 @@ class CoverageMissesTest {
   @ValueSource(strings = {
     "webhookb2/settings", "https://contoso.webhook.office.com/webhookb2/", "A3TB", "A3TBCDEFGHIJKLMNOPQRST", "access-sandbox-docs",
     "access-production-12345678", "live_stream", "test_0123456789abcdef0123456789abcdef", "test_pub_docs", "1234:ABCDEF",
-    "ZXlK", "ZXlKaGVsbG8=", "sc_main.cfg.acc_settings", "ext_modules.build.acc-report"
+    "ZXlK", "ZXlKaGVsbG8=", "sc_main.cfg.acc_settings", "ext_modules.build.acc-report",
+    // third round look-alikes: instance types, versions, file names, hex ids, digit runs before '|' or '%'
+    "t1.micro", "t1.2", "t1.medium.search", "at1.x", "sl.log", "console.sl.log", "sl.", "sl.com", "4b1d",
+    "4b1d2c3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d", "4b1d-4e5f", "1234567890123456|", "1234567890123456|abc",
+    "| 1234567890123456 | deadbeef |", "123456789012345%20done", "1234567890123456|0123456789abcdef0123456789abcdef0"
   })
   void newRuleLookAlikesPassUntouched(String text) {
     lookAlikesPassUntouched(text);
+  }
+
+  @org.junit.jupiter.api.Test
+  void aFacebookAppTokenUnderAKeyIsMaskedPastItsBar() {
+    String token = "1189727673543011|0f3a9c2b7d1e4f5a6b8c9d0e1f2a3b4c";
+    Redactor redactor = Redactor.defaults();
+    assertThat(redactor.redact("token: " + token + " done")).isEqualTo("token: [REDACTED] done");
+    assertThat(redactor.redact("GET /oauth?access_token=" + token + "&x=1")).isEqualTo("GET /oauth?access_token=[REDACTED]&x=1");
+    assertThat(redactor.redact("access_token=" + token)).isEqualTo("access_token=[REDACTED]");
+    // other values still end at '|'
+    assertThat(redactor.redact("token=abc123def|next")).isEqualTo("token=[REDACTED]|next");
   }
 
   @org.junit.jupiter.api.Test
@@ -148,6 +172,8 @@ class CoverageMissesTest {
     assertThat(redactor.redact("rotated " + token + ".")).isEqualTo("rotated [REDACTED].");
     assertThat(redactor.redact("x_api_token = \"" + token + "\"")).doesNotContain(token).contains("[REDACTED]");
     assertThat(redactor.redact("vendor_api_token", token)).isEqualTo("[REDACTED]");
+    assertThat(redactor.redact("error: " + token)).isEqualTo("error: [REDACTED]");
+    assertThat(redactor.redactJson("{\"out\": \"" + token + "\", \"n\": 1}")).isEqualTo("{\"out\": \"[REDACTED]\", \"n\": 1}");
   }
 
   /** {@code n} chars of {@code alphabet} with at least one digit and one letter (a random draw, seeded). */

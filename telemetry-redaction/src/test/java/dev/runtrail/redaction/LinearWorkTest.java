@@ -47,7 +47,12 @@ class LinearWorkTest {
       "eyJrIjoi", "eyJrIjoia", "ops_eyJ", "ops_eyJa", "fm2_", "fm2_a", "LTAI", "EAAC", "EAACa", "GR1348941",
       "sha256~", "sha256~a", "dt0c01.", "dt0c01.a", "tk-us-", "tk-us-a", "1:A", "12345678:A", "sntrys_eyJpYXQiO",
       "sntrys_eyJpYXQiOa_", "sgp_", "sgp_a", "pscale_tkn_.", "AKCp", "ABSKQmVkcm9ja0FQSUtleS", "A3-", "A3-AAAAAA-",
-      "_gitlab_session=", "api_org_", "s-s4t2ud-", "tskey-api-a-", "%3Dghp_", "%3Dxoxb-1234567890-"
+      "_gitlab_session=", "api_org_", "s-s4t2ud-", "tskey-api-a-", "%3Dghp_", "%3Dxoxb-1234567890-",
+      // issue 20, third round: t1., sl., 4b1d, app id + '|', vendor keys, curl -u, '=>'
+      "t1.", " t1.", " t1.a", " t1.a.", "sl.", " sl.", " sl.a", "4b1d", " 4b1d", " 4b1da", " 1234567890123456|",
+      " 1234567890123456|a", " 123456789012345%7C", "1234567890123456|", "webhookb2/", "ZXlK", " ZXlKa",
+      "ALGOLIA_KEY=", "ALGOLIA_KEY=a1", "x_key=\"", "a_key: ", "curl -u a:", "curl -u ", " -u ", "curl --user ",
+      "curl --user=a:", "'password' => '", "=>", "token=1234567890123456|"
     };
     Stream.Builder<Arguments> all = Stream.builder();
     for (String seed : seeds) {

@@ -3,13 +3,20 @@ package dev.runtrail.redaction;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class RuleCatalogTest {
   @Test
   void namesAreUniqueAndDocumented() {
-    assertThat(RuleCatalog.all()).extracting(RedactionRule::name).doesNotHaveDuplicates().hasSize(107);
+    assertThat(RuleCatalog.all()).extracting(RedactionRule::name).doesNotHaveDuplicates().hasSize(110);
     assertThat(RuleCatalog.all()).allSatisfy(rule -> {
       assertThat(rule.description()).isNotBlank();
       assertThat(rule.shape()).isNotBlank();
@@ -29,6 +36,20 @@ class RuleCatalogTest {
     }
   }
 
+  /** The README's rule tables (the rule catalog and the token families) have a row for every rule. */
+  @Test
+  void everyRuleHasARowInTheReadmeTables() throws IOException {
+    Pattern row = Pattern.compile("^\\| `([a-z0-9-]+)`( \\(more shapes\\))? \\|", Pattern.MULTILINE);
+    Matcher m = row.matcher(Files.readString(Path.of("README.md")));
+    Set<String> rows = new java.util.HashSet<>();
+    while (m.find()) {
+      rows.add(m.group(1));
+    }
+    Set<String> names = RuleCatalog.all().stream().map(RedactionRule::name).collect(Collectors.toSet());
+    assertThat(rows).as("README table rows").containsAll(names);
+    assertThat(Files.readString(Path.of("README.md"))).contains(names.size() + " rules: ");
+  }
+
   @Test
   void examplesAreFresh() {
     SplittableRandom rnd = new SplittableRandom(1);
@@ -40,7 +61,7 @@ class RuleCatalogTest {
   void secretsAreActiveInEveryMode() {
     assertThat(RuleCatalog.activeIn(PrivacyMode.MINIMAL)).extracting(RedactionRule::category)
         .containsOnly(RuleCategory.CREDENTIAL);
-    assertThat(RuleCatalog.activeIn(PrivacyMode.STRICT)).hasSize(107);
+    assertThat(RuleCatalog.activeIn(PrivacyMode.STRICT)).hasSize(110);
   }
 
   @Test

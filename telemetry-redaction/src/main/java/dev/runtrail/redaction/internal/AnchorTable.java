@@ -71,7 +71,10 @@ final class AnchorTable {
   static final int UPPER_S_CHAR = 1 << 7;
   /** 'h', so that 'v' anchors after it alone ({@code hvs.}). */
   static final int LOWER_H_CHAR = 1 << 8;
-  /** 's', so that '.' anchors after it ({@code s.} Vault tokens, {@code hooks.slack.com/}). */
+  /**
+   * 's', so that '.' anchors after it ({@code s.} Vault tokens, {@code hooks.slack.com/}); 'l' shares it
+   * ({@code sl.} Dropbox tokens; 'w' after 'l', the class's other stop, is rare).
+   */
   static final int LOWER_S_CHAR = 1 << 9;
   /** '-' apart from '.', so that 'u' anchors after '-' alone ({@code -us13}). */
   static final int DASH_CHAR = 1 << 10;
@@ -108,6 +111,7 @@ final class AnchorTable {
     PREVIOUS['S'] = UPPER_S_CHAR;
     PREVIOUS['h'] = LOWER_H_CHAR;
     PREVIOUS['s'] = LOWER_S_CHAR;
+    PREVIOUS['l'] = LOWER_S_CHAR;
     PREVIOUS['M'] = MNO_CHAR;
     PREVIOUS['N'] = MNO_CHAR;
     PREVIOUS['O'] = MNO_CHAR;
@@ -157,7 +161,8 @@ final class AnchorTable {
       mark('A', UPPER_A, NOT_ALNUM); // AKCp, ABSK, A3-, AQVN; Telegram's ':A'
       mark('J', J, LETTERS); // eyJrIjoi
       mark('~', TILDE, DIGIT_CHAR); // sha256~
-      mark('.', DOT, DIGIT_CHAR); // dt0c01.
+      mark('.', DOT, DIGIT_CHAR); // dt0c01., t1.
+      mark('.', DOT, LOWER_S_CHAR); // sl. (after 'l', which shares 's''s class)
       mark('T', PAIR, UPPER_L_CHAR);
       mark('Z', PAIR, UPPER_E_CHAR);
       mark('A', PAIR, UPPER_E_CHAR);

@@ -17,6 +17,8 @@ final class Assignment {
   private static final String[] CONNECTION_KEYS = {
     "password", "pwd", "accountkey", "sharedaccesskey", "sharedaccesssignature"
   };
+  /** {@link #ruleFor}'s answer for a {@link KeyClassifier#SECRET_IF_RANDOM} key: the value decides. */
+  private static final int IF_RANDOM = -2;
   private static final String[] AUTH_SCHEMES = {"bearer", "basic", "token", "digest", "negotiate", "bot"};
 
   private final KeyClassifier keys;
@@ -63,6 +65,9 @@ final class Assignment {
       return ScanResult.resumeAt(p + 1);
     }
     int rule = ruleFor(s, keyStart, keyEnd);
+    if (rule == IF_RANDOM) {
+      return randomValue(s, p);
+    }
     return rule < 0 ? ScanResult.resumeAt(p + 1) : value(s, p, rule, keyStart, keyEnd);
   }
 
@@ -145,6 +150,9 @@ final class Assignment {
     if (cls == KeyClassifier.PII && strict) {
       return RuleIds.PII_KEY;
     }
+    if (cls == KeyClassifier.SECRET_IF_RANDOM) {
+      return IF_RANDOM;
+    }
     if (isQueryParameter(s, keyStart) && keys.isQuerySecret(s, keyStart, keyEnd)) {
       return RuleIds.CONNECTION_STRING_SECRET;
     }
@@ -200,12 +208,57 @@ final class Assignment {
     return false;
   }
 
-  private long value(String s, int p, int rule, int keyStart, int keyEnd) {
+  /**
+   * The value of a {@link KeyClassifier#SECRET_IF_RANDOM} key at the separator {@code p}: a run of token
+   * chars (quoted, or ending where an unquoted value ends), masked only when it reads as random. Reads at
+   * most {@link RandomValue#MAX_LENGTH} + 1 chars, so a failed look costs a bounded window.
+   */
+  private static long randomValue(String s, int p) {
     int n = s.length();
-    int v = p + 1;
+    int v = valueStart(s, p);
+    if (v >= n) {
+      return ScanResult.resumeAt(p + 1);
+    }
+    char c = s.charAt(v);
+    boolean escaped = c == '\\' && CharClass.matches(s, v + 1, "\"");
+    int vs = c == '"' || c == '\'' ? v + 1 : escaped ? v + 2 : v;
+    int limit = Math.min(n, vs + RandomValue.MAX_LENGTH + 1);
+    int ve = vs;
+    int pad = 0;
+    // '=' only as base64 padding at the end, so the read stops at the next key=value's '='
+    while (ve < limit && RandomValue.isTokenChar(s.charAt(ve)) && (s.charAt(ve) == '=' ? ++pad <= 2 : pad == 0)) {
+      ve++;
+    }
+    WorkMeter.add(ve - vs + 1);
+    boolean ends = vs == v ? endsUnquoted(s, ve) : escaped ? CharClass.matches(s, ve, "\\\"") : ve < n && s.charAt(ve) == c;
+    while (vs == v && ve > vs && s.charAt(ve - 1) == '.') {
+      ve--; // a sentence's '.' after an unquoted value
+    }
+    return ends && RandomValue.looksRandom(s, vs, ve) ? ScanResult.match(RuleIds.SENSITIVE_KEY, vs, ve)
+        : ScanResult.resumeAt(p + 1);
+  }
+
+  /** An unquoted value may end at {@code ve}: the text's end, a blank, punctuation or a sentence's '.'. */
+  private static boolean endsUnquoted(String s, int ve) {
+    int n = s.length();
+    return ve == n || CharClass.is(s.charAt(ve), CharClass.VALUE_END) || s.charAt(ve) <= ' '
+        || s.charAt(ve) == '.' && (ve + 1 == n || s.charAt(ve + 1) <= ' ');
+  }
+
+  /** Where a value starts after the separator at {@code p}: past {@code =>} (PHP and Ruby hashes) and blanks. */
+  private static int valueStart(String s, int p) {
+    int n = s.length();
+    // PHP and Ruby hashes: 'secret_key' => 'value', :api_key => "value"
+    int v = s.charAt(p) == '=' && CharClass.matches(s, p + 1, ">") ? p + 2 : p + 1;
     while (v < n && v - p <= 8 && (s.charAt(v) == ' ' || s.charAt(v) == '\t')) {
       v++;
     }
+    return v;
+  }
+
+  private long value(String s, int p, int rule, int keyStart, int keyEnd) {
+    int n = s.length();
+    int v = valueStart(s, p);
     if (v >= n) {
       return ScanResult.resumeAt(p + 1);
     }
@@ -252,6 +305,11 @@ final class Assignment {
     }
     if (ve < 0) {
       ve = unquotedEnd(s, vs, cookie);
+      if (ve < n && s.charAt(ve) == '|' && CharClass.isDigit(s.charAt(vs))) {
+        // a Facebook app token (access_token=<app id>|<secret>): '|' ends other values, not this one
+        long app = TokenFamilies.digit(s, vs);
+        ve = ScanResult.isMatch(app) ? Math.max(ve, ScanResult.end(app)) : ve;
+      }
     }
     if (ve <= vs || isPlaceholderOrMask(s, vs, ve) || PairKeys.isWorkingDirectory(s, keyStart, keyEnd, s, vs)) {
       return ScanResult.resumeAt(p + 1);

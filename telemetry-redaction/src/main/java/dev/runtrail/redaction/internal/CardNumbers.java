@@ -196,7 +196,11 @@ final class CardNumbers {
    * ({@code 2025-09-20T10:22:31.123Z}).
    */
   static int quickSkipNumber(String s, int i, int n, boolean cardsOn) {
-    int e = digitsEnd(s, i + 1, n);
+    return quickSkipNumber(s, i, digitsEnd(s, i + 1, n), n, cardsOn);
+  }
+
+  /** {@link #quickSkipNumber(String, int, int, boolean)} when the digit run from {@code i} ends at {@code e}. */
+  static int quickSkipNumber(String s, int i, int e, int n, boolean cardsOn) {
     if (cardsOn && e - i >= 4 && (e - i >= 13 && e - i <= 16 || e + 1 < n && (s.charAt(e) == ' ' || s.charAt(e) == '-')
         && CharClass.isDigit(s.charAt(e + 1))) && mayStartCard(s, i)) {
       return i;

@@ -7,6 +7,8 @@ package dev.runtrail.redaction.internal;
  * means nothing ({@code mkdir -p}, {@code docker run -p 8080:80}, {@code ls -a}), so the matcher looks back
  * on the same command (to a line break, pipe, ';' or '&', at most {@link #MAX_LOOK_BACK} chars, and never
  * past an earlier flag of the same letter, so repeated flags cost linear work) for a tool that takes one.
+ * curl's {@code -u user:password} / {@code --user user:password} / {@code --user=...}: only the password after
+ * the first ':' is masked, the user stays ({@code -u user} alone makes curl prompt).
  */
 final class CommandPassword {
   private static final int MAX_LOOK_BACK = 160;
@@ -17,17 +19,22 @@ final class CommandPassword {
   };
   private static final String[] SPACED_P = {"sshpass", "login"};
   private static final String[] SPACED_A = {"redis-cli", "keydb-cli", "valkey-cli"};
+  private static final String[] CURL = {"curl"};
 
   private CommandPassword() {}
 
-  /** Whether the '-' at {@code d} starts a {@code -p} or {@code -a} flag after a space. */
+  /** Whether the '-' at {@code d} starts a {@code -p}, {@code -a} or {@code -u} flag after a space. */
   static boolean mayStartFlag(String s, int d) {
-    return d > 0 && s.charAt(d - 1) == ' ' && d + 2 < s.length() && (s.charAt(d + 1) == 'p' || s.charAt(d + 1) == 'a');
+    return d > 0 && s.charAt(d - 1) == ' ' && d + 2 < s.length()
+        && (s.charAt(d + 1) == 'p' || s.charAt(d + 1) == 'a' || s.charAt(d + 1) == 'u');
   }
 
   static long match(String s, int d) {
     char flag = s.charAt(d + 1);
     boolean glued = s.charAt(d + 2) != ' ';
+    if (flag == 'u') {
+      return curlUser(s, d, glued ? d + 2 : d + 3);
+    }
     String[] tools = flag == 'a' ? SPACED_A : glued ? GLUED_P : SPACED_P;
     if (!toolBefore(s, d, tools) && !(glued && flag == 'p' && toolBefore(s, d, SPACED_P))) {
       return ScanResult.resumeAt(d + 1);
@@ -37,6 +44,37 @@ final class CommandPassword {
       v++;
     }
     return value(s, v, d + 1);
+  }
+
+  /** curl's {@code --user} at {@code d} (the first '-'), followed by a space or '='. */
+  static long curlLongUser(String s, int d) {
+    int after = d + 6;
+    if (!CharClass.matches(s, d, "--user") || after >= s.length() || s.charAt(after) != ' ' && s.charAt(after) != '=') {
+      return ScanResult.resumeAt(d + 1);
+    }
+    return curlUser(s, d, after + 1);
+  }
+
+  /** The password part of curl's {@code user:password} at {@code v}, after a flag at {@code d} on a curl command. */
+  private static long curlUser(String s, int d, int v) {
+    if (!toolBefore(s, d, CURL)) {
+      return ScanResult.resumeAt(d + 1);
+    }
+    while (v < s.length() && v - d < 12 && s.charAt(v) == ' ') {
+      v++;
+    }
+    long r = value(s, v, d + 1);
+    if (!ScanResult.isMatch(r)) {
+      return r;
+    }
+    int end = ScanResult.end(r);
+    int colon = ScanResult.start(r);
+    while (colon < end && s.charAt(colon) != ':') {
+      colon++;
+    }
+    WorkMeter.add(colon - ScanResult.start(r) + 1);
+    return colon + 1 < end && s.charAt(colon + 1) != '$'
+        ? ScanResult.match(RuleIds.SENSITIVE_KEY, colon + 1, end) : ScanResult.resumeAt(d + 1);
   }
 
   /** Looks back from the flag at {@code d} over the words of the same command for one of {@code tools}. */

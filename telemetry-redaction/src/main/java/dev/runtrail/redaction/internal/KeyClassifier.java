@@ -15,6 +15,12 @@ public final class KeyClassifier {
   public static final int SECRET = 1;
   public static final int PII = 2;
   public static final int IDENTIFIER = 3;
+  /**
+   * A key whose last word is {@code key} after a word that is not a lookup key's ({@code ALGOLIA_KEY},
+   * {@code datadogKey}; not {@code sort_key}, {@code PRIMARY_KEY}, {@code cache_key}): its value is a secret
+   * when it reads as random ({@link RandomValue}), else it is judged as under any other key.
+   */
+  public static final int SECRET_IF_RANDOM = 4;
 
   private static final int SECRET_WORD = 1;
   private static final int QUALIFIER = 1 << 1;
@@ -26,6 +32,10 @@ public final class KeyClassifier {
   private static final int COMPOUND_SECRET_WORD = 1 << 6;
   /** A word that names a secret as a URL query parameter: {@code ?sig=}, {@code &X-Amz-Signature=}, {@code &pass=}. */
   private static final int QUERY_SECRET_WORD = 1 << 7;
+  /** The word {@code key}: after most words its value is a secret when it reads as random. */
+  private static final int KEY_WORD = 1 << 8;
+  /** Words naming what a lookup key indexes, not a credential: {@code sort_key}, {@code cache_key}. */
+  private static final int LOOKUP_WORD = 1 << 9;
   private static final int MAX_KEY = 96;
   private static final int MAX_QUALIFIERS = 2;
 
@@ -45,6 +55,14 @@ public final class KeyClassifier {
   private static final String[] QUERY_SECRET_WORDS = {"sig", "signature", "pass"};
   private static final String[] QUALIFIERS = {
     "enc", "encrypted", "hash", "hashed", "b64", "base64", "value", "raw", "plaintext", "str", "hex", "data"
+  };
+  private static final String[] LOOKUP_WORDS = {
+    "public", "primary", "foreign", "unique", "composite", "natural", "surrogate", "candidate", "sort", "partition",
+    "range", "hash", "row", "shard", "routing", "cache", "idempotency", "dedup", "dedupe", "deduplication", "lock",
+    "queue", "redis", "group", "lookup", "index", "object", "s3", "bucket", "message", "event", "translation",
+    "i18n", "label", "map", "join", "host", "storage", "config", "setting", "property", "field", "column",
+    "attribute", "metric", "tag", "header", "param", "query", "issue", "project", "record", "entity", "state",
+    "trace", "span", "request", "correlation"
   };
   private static final String[] PII_WORDS = {
     "email", "username", "user", "login", "phone", "mobile", "address", "addr", "ip", "firstname",
@@ -87,6 +105,10 @@ public final class KeyClassifier {
     addWords(IDENTIFIER_WORDS, IDENTIFIER_WORD);
     addWords(COMPOUND_SECRET_WORDS, COMPOUND_SECRET_WORD);
     addWords(QUERY_SECRET_WORDS, QUERY_SECRET_WORD);
+    table.add("key", KEY_WORD);
+    for (String w : LOOKUP_WORDS) {
+      table.add(w, LOOKUP_WORD);
+    }
     for (String[] seq : SECRET_SEQUENCES) {
       table.addSequence(seq, SECRET_SEQUENCE_END);
       markBigram(seq[seq.length - 1]);
@@ -238,7 +260,22 @@ public final class KeyClassifier {
     if (strict && ((lastFlags & PII_WORD) != 0 || (lastFlags & PII_SEQUENCE_END) != 0 && endsWithSequenceOfLast(s, from, end))) {
       return PII;
     }
-    return (lastFlags & IDENTIFIER_WORD) != 0 ? IDENTIFIER : NONE;
+    if ((lastFlags & IDENTIFIER_WORD) != 0) {
+      return IDENTIFIER;
+    }
+    return (lastFlags & KEY_WORD) != 0 && namedKey(s, from, end) ? SECRET_IF_RANDOM : NONE;
+  }
+
+  /** The last word is {@code key}, after a word that is not a {@link #LOOKUP_WORDS lookup word}. */
+  private boolean namedKey(CharSequence s, int from, int end) {
+    int we = KeyWords.wordEndBefore(s, from, end);
+    int ws = KeyWords.wordStart(s, from, we, end);
+    int prevEnd = KeyWords.wordEndBefore(s, from, ws);
+    if (prevEnd <= from) {
+      return false;
+    }
+    int prevStart = KeyWords.wordStart(s, from, prevEnd, end);
+    return (table.flags(s, prevStart, prevEnd) & LOOKUP_WORD) == 0;
   }
 
   private boolean endsWithSequenceOfLast(CharSequence s, int from, int end) {

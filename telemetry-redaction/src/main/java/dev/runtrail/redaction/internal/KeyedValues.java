@@ -104,7 +104,8 @@ public final class KeyedValues {
   }
 
   private int enabledOnly(int cls) {
-    if (cls == KeyClassifier.SECRET && !secretKeysOn || cls == KeyClassifier.PII && !piiKeysOn) {
+    if ((cls == KeyClassifier.SECRET || cls == KeyClassifier.SECRET_IF_RANDOM) && !secretKeysOn
+        || cls == KeyClassifier.PII && !piiKeysOn) {
       return KeyClassifier.NONE;
     }
     return cls;
@@ -120,7 +121,8 @@ public final class KeyedValues {
     if (value == null) {
       return null;
     }
-    if (masksWhole(keyClass)) {
+    if (masksWhole(keyClass)
+        || keyClass == KeyClassifier.SECRET_IF_RANDOM && RandomValue.looksRandom(value, 0, value.length())) {
       return mask(keyClass, value);
     }
     return scanner.redact(value, keyClass == KeyClassifier.IDENTIFIER ? ID_SUPPRESSED : 0L);

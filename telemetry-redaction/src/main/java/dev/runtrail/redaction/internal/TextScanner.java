@@ -158,7 +158,11 @@ public final class TextScanner {
    */
   private int skipHarmless(int kind, String s, int i, int n, boolean cardsOn) {
     if (kind == AnchorTable.DIGIT && !ipv4) {
-      int skip = CardNumbers.quickSkipNumber(s, i, n, cardsOn);
+      int e = CardNumbers.digitsEnd(s, i + 1, n);
+      if (families && TokenFamilies.mayStartAtDigits(s, i, e) && !CharClass.isAlnum(i > 0 ? s.charAt(i - 1) : ' ')) {
+        return i; // 4b1d..., <app id>|<secret>
+      }
+      int skip = CardNumbers.quickSkipNumber(s, i, e, n, cardsOn);
       // A '.' ending a number ("in 42.") is no ya29. anchor: step over it instead of stopping again.
       return skip > i && skip < n && s.charAt(skip) == '.' && CharClass.isDigit(s.charAt(skip - 1)) ? skip + 1 : skip;
     }
@@ -206,8 +210,9 @@ public final class TextScanner {
       case AnchorTable.DOT:
         return prev == '9' && i >= 4 && s.charAt(i - 2) == '2' && s.charAt(i - 3) == 'a' && s.charAt(i - 4) == 'y'
             || prev == '1' && i >= 8 && s.charAt(i - 2) == 'v' && CharClass.matches(s, i - 8, ".atlasv")
-            || prev == '1' && families && TokenFamilies.endsPrefix(s, i, "dt0c01")
+            || prev == '1' && families && (TokenFamilies.endsPrefix(s, i, "dt0c01") || isTokenStartPair(s, i, 't'))
             || prev == 's' && (atTokenStart(s, i - 1) || i >= 5 && CharClass.matches(s, i - 5, SlackWebhook.BARE_HOST))
+            || prev == 'l' && families && isTokenStartPair(s, i, 's')
             ? i : i + 1;
       case AnchorTable.LOWER_P:
         return prev == 'd' && atTokenStart(s, i - 1) && CharClass.matches(s, i + 1, ".") ? i : i + 1;
@@ -242,6 +247,11 @@ public final class TextScanner {
     }
   }
 
+  /** True when the two chars before {@code i} start a token and the first is {@code first} ({@code t1.}, {@code sl.}). */
+  private static boolean isTokenStartPair(String s, int i, char first) {
+    return i >= 2 && s.charAt(i - 2) == first && atTokenStart(s, i - 2);
+  }
+
   /** True when {@code p} is a position in {@code s} with no alphanumeric before it. */
   private static boolean atTokenStart(String s, int p) {
     return p == 0 || p > 0 && !CharClass.isAlnum(s.charAt(p - 1));
@@ -266,6 +276,9 @@ public final class TextScanner {
       return e;
     }
     int e = CardNumbers.digitsEnd(s, i + 1, n);
+    if (families && TokenFamilies.mayStartAtDigits(s, i, e)) {
+      return i;
+    }
     if (ipv4 && e < n && s.charAt(e) == '.') {
       return i;
     }
@@ -350,8 +363,14 @@ public final class TextScanner {
   private long dot(String s, int i) {
     char prev = s.charAt(i - 1);
     if (prev == '1') {
+      if (families && isTokenStartPair(s, i, 't')) {
+        return TokenFamilies.dot(s, i - 2); // t1. Yandex Cloud IAM tokens
+      }
       return families && TokenFamilies.endsPrefix(s, i, "dt0c01")
           ? TokenFamilies.dot(s, i - 6) : PlatformTokens.terraformCloud(s, i);
+    }
+    if (prev == 'l') {
+      return families ? TokenFamilies.dot(s, i - 2) : ScanResult.resumeAt(i + 1); // sl. Dropbox
     }
     if (prev != 's') {
       return VendorTokens.googleOAuth(s, i);
@@ -393,8 +412,8 @@ public final class TextScanner {
     }
     if (CharClass.matches(s, d + 1, "-")) {
       long r = cliFlag.match(s, d);
-      if (ScanResult.isMatch(r)) {
-        return r;
+      if (ScanResult.isMatch(r) || ScanResult.isMatch(r = CommandPassword.curlLongUser(s, d))) {
+        return r; // strict mode's user key masks curl's whole --user value first
       }
       // not a flag: a token whose body starts with '-' (GOCSPX--0fV...) follows its prefix's '-'
     }
@@ -440,6 +459,12 @@ public final class TextScanner {
   private long digit(String s, int d) {
     if (d > 0 && CharClass.isAlnum(s.charAt(d - 1))) {
       return ScanResult.resumeAt(CharClass.runEnd(s, d, s.length(), CharClass.ALNUM));
+    }
+    if (families && TokenFamilies.mayStartAtDigit(s, d)) {
+      long r = TokenFamilies.digit(s, d);
+      if (ScanResult.isMatch(r)) {
+        return r;
+      }
     }
     if (ipv4) {
       long r = IpAddresses.ipv4(s, d);

@@ -20,7 +20,7 @@ import java.util.random.RandomGenerator;
  */
 public final class TokenFamilies {
   /** How a shape is found by the scan (see the class comment). */
-  enum Anchor { SEPARATOR, UPPER_A, PAIR, J, TILDE, DOT, TELEGRAM, SLASH }
+  enum Anchor { SEPARATOR, UPPER_A, PAIR, J, TILDE, DOT, TELEGRAM, SLASH, DIGIT }
 
   /**
    * Body checks beyond the shape: {@code MIXED_CASE} needs both letter cases; {@code NOT_BASE64_RUN} needs
@@ -194,8 +194,11 @@ public final class TokenFamilies {
     add("telegram-bot-token", "Telegram bot tokens.", Anchor.TELEGRAM, "^ digits{5,16} :A b64url{34}");
     add("octopus-deploy-api-key", "Octopus Deploy API keys.", Anchor.SEPARATOR, "API- upalnum{26}");
     add("yandex-api-key", "Yandex Cloud API keys.", Anchor.UPPER_A, "AQVN b64url{35,38}");
-    add("facebook-access-token", "Facebook (Meta) page and user access tokens.", Anchor.PAIR,
-        "EAAC|EAAM alnum{100,400}");
+    add("facebook-access-token", "Facebook (Meta) page, user and app access tokens.",
+        new Shape(-1, "EAAC|EAAM alnum{100,400}", Anchor.PAIR, Check.NONE),
+        // an app access token is the app id, '|' (or %7C in a URL) and the app secret (32 hex)
+        new Shape(-1, "^ digits{15,16} | hex{32}", Anchor.DIGIT, Check.NONE),
+        new Shape(-1, "^ digits{15,16} %7C hex{32}", Anchor.DIGIT, Check.NONE));
     add("pinecone-api-key", "Pinecone API keys.", Anchor.SEPARATOR, "pcsk_ alnum{4,8} _ alnum{50,80}");
     add("render-api-key", "Render API keys.", Anchor.SEPARATOR, "rnd_ alnum{32}");
     add("adobe-client-secret", "Adobe OAuth client secrets.", Anchor.SEPARATOR, "p8e- alnum{32}");
@@ -215,6 +218,12 @@ public final class TokenFamilies {
         new Shape(-1, "ZXlK b64{60,8000} pad{0,2}", Anchor.PAIR, Check.BASE64_JWT));
     add("plaid-access-token", "Plaid access tokens.", Anchor.SEPARATOR,
         "access-sandbox-|access-development-|access-production- hex{8} - hex{4} - hex{4} - hex{4} - hex{12}");
+    // Third round (issue 20): ClickHouse Cloud, Yandex Cloud IAM tokens, Dropbox short-lived tokens.
+    add("clickhouse-cloud-api-key", "ClickHouse Cloud API secret keys.",
+        new Shape(-1, "4b1d alnum{38}", Anchor.DIGIT, Check.MIXED_CASE));
+    add("yandex-iam-token", "Yandex Cloud IAM tokens.", Anchor.DOT,
+        "t1. b64url{20,1000} pad{0,2} . b64url{86} pad{0,2}");
+    add("dropbox-short-lived-token", "Dropbox short-lived access tokens.", Anchor.DOT, "sl. b64urlpad{130,152}");
     extra(RuleIds.HUGGINGFACE_TOKEN, Anchor.SEPARATOR, "api_org_ alpha{34}", Check.MIXED_CASE);
     extra(RuleIds.STRIPE_SECRET_KEY, Anchor.SEPARATOR, "sk_prod_|rk_prod_ alnum{10,99}");
   }
@@ -232,6 +241,7 @@ public final class TokenFamilies {
   private static final Shape[] DOT = group(Anchor.DOT);
   private static final Shape[] TELEGRAM = group(Anchor.TELEGRAM);
   private static final Shape[] SLASH = group(Anchor.SLASH);
+  private static final Shape[] DIGIT = group(Anchor.DIGIT);
 
   static {
     for (Shape shape : SHAPES) {
@@ -437,6 +447,38 @@ public final class TokenFamilies {
   /** '/' ending {@code webhookb2/} (Microsoft Teams webhooks), the prefix starting at {@code start}. */
   static long slash(String s, int start) {
     return first(SLASH, s, start);
+  }
+
+  /**
+   * The scanner's gate at a digit {@code d} that starts a token: {@code 4b1d} (ClickHouse Cloud) or a run of
+   * 15-16 digits ending at a '|' or '%' (a Facebook app id and its secret); the matcher checks the rest.
+   */
+  static boolean mayStartAtDigit(String s, int d) {
+    return mayStartAtDigits(s, d, CardNumbers.digitsEnd(s, d + 1, s.length()));
+  }
+
+  /**
+   * {@link #mayStartAtDigit} when the digit run from {@code d} ends at {@code e} (the scanner measures it
+   * anyway): one look at the char after the run rejects nearly every number.
+   */
+  static boolean mayStartAtDigits(String s, int d, int e) {
+    if (e >= s.length()) {
+      return false;
+    }
+    char c = s.charAt(e);
+    if (c == 'b') {
+      return e == d + 1 && s.charAt(d) == '4' && CharClass.matches(s, e + 1, "1d");
+    }
+    return isFacebookSeparator(c) && (e - d == 15 || e - d == 16);
+  }
+
+  private static boolean isFacebookSeparator(char c) {
+    return c == '|' || c == '%';
+  }
+
+  /** A digit at {@code d}, a token start: ClickHouse Cloud keys, Facebook app access tokens. */
+  static long digit(String s, int d) {
+    return first(DIGIT, s, d);
   }
 
   /** Telegram bot tokens: the 'A' at {@code a} follows ':' and the bot id's digits. */
