@@ -41,56 +41,53 @@ final class EventRedactor {
     this.parts = parts;
   }
 
-  /** The message, or a {@link RedactedMessage} when its text or one of its parameters held a secret. */
+  /**
+   * The message, or a {@link RedactedMessage} when its text or one of its parameters held a secret. Each
+   * piece passes the redactor once: each parameter, then the line, in which a dirty parameter's text is
+   * first replaced by its redaction (so a secret is matched once, in its parameter; the line's scan still
+   * catches what only its context shows, such as {@code password=}), and the pattern (by identity).
+   */
   Message message(Message message) {
     String format = message.getFormat();
     Pass pass = Pass.take(this, format);
     try {
-      String formatted = null; // stays null (not made) when the line is known clean
-      String cleanFormatted = null;
-      if (!pass.isKnownClean(message)) {
-        formatted = pass.line.length() > 0 ? pass.line.toString() : message.getFormattedMessage();
-        cleanFormatted = part(format, 0, formatted);
-      }
-      boolean cleanParameters;
+      boolean knownClean = pass.isKnownClean(message); // else the line is left in pass.line, when reused
       if (message instanceof ParameterVisitable) {
         ((ParameterVisitable) message).forEachParameter(PARAMETER, pass);
-        cleanParameters = pass.clean;
       } else {
-        cleanParameters = parameters(format, message.getParameters()) == null;
+        Object[] parameters = message.getParameters();
+        for (int i = 0; parameters != null && i < parameters.length; i++) {
+          pass.parameter(parameters[i], i);
+        }
       }
-      if (cleanFormatted == formatted && cleanParameters) {
+      if (pass.dirty == 0 && knownClean) {
         return message;
       }
-      if (formatted == null) {
-        formatted = message.getFormattedMessage();
-        cleanFormatted = formatted;
+      String formatted = pass.line.length() > 0 ? pass.line.toString() : message.getFormattedMessage();
+      if (pass.dirty == 0) {
+        String cleanFormatted = part(format, 0, formatted);
+        return cleanFormatted == formatted ? message
+            : new RedactedMessage(cleanFormatted, pattern(format), message.getParameters());
       }
-      Object[] parameters = message.getParameters();
-      Object[] cleanCopy = cleanParameters ? null : parameters(format, parameters);
-      return new RedactedMessage(cleanFormatted, text.apply(format), cleanCopy == null ? parameters : cleanCopy);
+      Object[] parameters = message.getParameters().clone(); // a ParameterizedMessage hands out its own
+      for (int i = 0; i < pass.dirty; i++) {
+        parameters[pass.dirtyIndexes[i]] = pass.dirtyCleans[i];
+        formatted = formatted == null ? null : formatted.replace(pass.dirtyTexts[i], pass.dirtyCleans[i]);
+      }
+      return new RedactedMessage(text.apply(formatted), pattern(format), parameters);
     } finally {
       pass.release();
     }
   }
 
-  /** A redacted copy of the parameters, or null when each is clean. */
-  private Object[] parameters(String format, Object[] parameters) {
-    Object[] copy = null;
-    for (int i = 0; parameters != null && i < parameters.length; i++) {
-      String value = checked(parameters[i]);
-      String clean = value == null ? null : part(format, 1 + i, value);
-      if (clean != value) {
-        copy = copy == null ? parameters.clone() : copy;
-        copy[i] = clean;
-      }
-    }
-    return copy;
-  }
-
   /** The text of a parameter to redact; null for none (a throwable is the event's, redacted there). */
   private static String checked(Object parameter) {
     return parameter == null || parameter instanceof Throwable ? null : parameter.toString();
+  }
+
+  /** A message pattern (a constant in the code, so the same {@code String} line after line) redacted. */
+  private String pattern(String format) {
+    return parts == null || format == null ? text.apply(format) : parts.redact(null, format);
   }
 
   /** Part {@code part} of a line of {@code format} (0 its text, 1 + i its parameter i), redacted. */
@@ -128,7 +125,11 @@ final class EventRedactor {
     private boolean busy;
     private EventRedactor redactor;
     private String format;
-    private boolean clean;
+    // The parameters found dirty in this line: their indexes, texts and redactions.
+    private int dirty;
+    private int[] dirtyIndexes = new int[2];
+    private String[] dirtyTexts = new String[2];
+    private String[] dirtyCleans = new String[2];
     private ReadOnlyStringMap context;
     private SortedArrayStringMap contextCopy;
     // The last ThreadContext found clean on this thread (by this redactor): its keys and value Strings.
@@ -146,7 +147,6 @@ final class EventRedactor {
       pass.busy = true;
       pass.redactor = redactor;
       pass.format = format;
-      pass.clean = true;
       return pass;
     }
 
@@ -160,11 +160,21 @@ final class EventRedactor {
       return redactor.parts.isKnownClean(format, 0, line);
     }
 
+    /** Parameter {@code index} redacted once; a dirty one remembered (index, text, redaction). */
     void parameter(Object parameter, int index) {
-      String value = clean ? checked(parameter) : null;
-      if (value != null && redactor.part(format, 1 + index, value) != value) {
-        clean = false;
+      String value = checked(parameter);
+      String clean = value == null ? null : redactor.part(format, 1 + index, value);
+      if (clean == value) {
+        return;
       }
+      if (dirty == dirtyIndexes.length) {
+        dirtyIndexes = Arrays.copyOf(dirtyIndexes, dirty * 2);
+        dirtyTexts = Arrays.copyOf(dirtyTexts, dirty * 2);
+        dirtyCleans = Arrays.copyOf(dirtyCleans, dirty * 2);
+      }
+      dirtyIndexes[dirty] = index;
+      dirtyTexts[dirty] = value;
+      dirtyCleans[dirty++] = clean;
     }
 
     /**
@@ -230,6 +240,9 @@ final class EventRedactor {
       format = null;
       context = null;
       contextCopy = null;
+      Arrays.fill(dirtyTexts, 0, dirty, null);
+      Arrays.fill(dirtyCleans, 0, dirty, null);
+      dirty = 0;
       busy = false;
     }
   }
