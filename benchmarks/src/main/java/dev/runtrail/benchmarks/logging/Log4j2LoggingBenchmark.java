@@ -1,13 +1,10 @@
 package dev.runtrail.benchmarks.logging;
 
-import dev.runtrail.benchmarks.logging.log4j2main.MainRuntrailRedactionPolicy;
 import dev.runtrail.logging.log4j2.RuntrailRedactionPolicy;
 import dev.runtrail.redaction.Redactor;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.ThreadContext;
@@ -41,7 +38,7 @@ import org.openjdk.jmh.annotations.TearDown;
  * through a {@code Rewrite} appender whose policy is {@link RuntrailRedactionPolicy} (the module's
  * idiomatic setup, built in code: the XML's {@code <Rewrite><RuntrailRedaction/>...}). Beside them: the
  * same {@code Rewrite} appender with a policy that returns every event as it is (Log4j2's own cost of the
- * extra appender hop), and main's policy ({@link MainRuntrailRedactionPolicy}) for before/after in one run.
+ * extra appender hop).
  * Run with {@code -prof gc} for the allocation per line.
  *
  * <p>Log4j2 is forced to its default for a non-web application ({@code log4j2.isWebapp=false}: reusable,
@@ -68,25 +65,14 @@ public class Log4j2LoggingBenchmark {
   private Logger plain;
   private Logger passThrough;
   private Logger redacted;
-  private Logger redactedMain;
-  private final String target = "api";
-  private final String sha = "9fceb02d0ae598e95dc970b74767f19372d61af8";
-  private final String[] shas = new String[64];
+  private final String target = LogLines.TARGET;
+  private final String sha = LogLines.SHA;
+  private final String[] shas = LogLines.otherShas();
   private int next;
 
   @Setup
   public void setUp() {
-    ThreadContext.put("run_id", "run-20260211-142530-1a2b3c");
-    if (mdc.equals("step")) {
-      ThreadContext.put("trace_id", "4bf92f3577b34da6a3ce929d0e0e4736");
-      ThreadContext.put("span_id", "00f067aa0ba902b7");
-      ThreadContext.put("trace_flags", "01");
-      ThreadContext.put("correlation_id", "c0ffee00-1234-4abc-9def-0123456789ab");
-      ThreadContext.put("plan_id", "deploy-api");
-      ThreadContext.put("plan_version", "1.2.0");
-    } else if (!mdc.equals("run_id")) {
-      throw new IllegalArgumentException("mdc must be run_id or step, not " + mdc);
-    }
+    LogLines.context(mdc).forEach(ThreadContext::put);
     ConfigurationBuilder<BuiltConfiguration> builder = ConfigurationBuilderFactory.newConfigurationBuilder();
     builder.setStatusLevel(Level.WARN);
     builder.add(builder.newRootLogger(Level.OFF));
@@ -97,14 +83,8 @@ public class Log4j2LoggingBenchmark {
     plain = logger(config, "unwrapped", discarding(config, "PLAIN"));
     passThrough = logger(config, "passes-on", rewrite(config, "PASS", event -> event));
     redacted = logger(config, "redacting", rewrite(config, "REDACT", RuntrailRedactionPolicy.of(Redactor.defaults())));
-    redactedMain = logger(config, "redactold", rewrite(config, "REDACT-MAIN",
-        MainRuntrailRedactionPolicy.of(Redactor.defaults())));
     context.updateLoggers();
     checkRedacts(config);
-    Random random = new Random(16);
-    for (int i = 0; i < shas.length; i++) {
-      shas[i] = String.format("%040x", new BigInteger(160, random));
-    }
   }
 
   @TearDown
@@ -129,12 +109,6 @@ public class Log4j2LoggingBenchmark {
     redacted.info("deployed {} at {}", target, sha);
   }
 
-  /** main's RuntrailRedactionPolicy, for before/after in one run. */
-  @Benchmark
-  public void redactionPolicyMain() {
-    redactedMain.info("deployed {} at {}", target, sha);
-  }
-
   @Benchmark
   public void plainLog4j2OtherSha() {
     plain.info("deployed {} at {}", target, shas[next++ & 63]);
@@ -143,11 +117,6 @@ public class Log4j2LoggingBenchmark {
   @Benchmark
   public void redactionPolicyOtherSha() {
     redacted.info("deployed {} at {}", target, shas[next++ & 63]);
-  }
-
-  @Benchmark
-  public void redactionPolicyMainOtherSha() {
-    redactedMain.info("deployed {} at {}", target, shas[next++ & 63]);
   }
 
   private Logger logger(Configuration config, String name, Appender appender) {

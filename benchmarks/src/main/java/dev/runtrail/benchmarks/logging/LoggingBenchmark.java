@@ -11,8 +11,6 @@ import dev.runtrail.logging.logback.LogEventRedactor;
 import dev.runtrail.logging.logback.RedactingAppender;
 import dev.runtrail.redaction.Redactor;
 import java.io.OutputStream;
-import java.math.BigInteger;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -49,9 +47,9 @@ public class LoggingBenchmark {
   private Logger plain;
   private Logger redacted;
   private Logger redactedMain;
-  private final String target = "api";
-  private final String sha = "9fceb02d0ae598e95dc970b74767f19372d61af8";
-  private final String[] shas = new String[64];
+  private final String target = LogLines.TARGET;
+  private final String sha = LogLines.SHA;
+  private final String[] shas = LogLines.otherShas();
   private int next;
   private final LogEventRedactor eventRedactor = new LogEventRedactor(Redactor.defaults());
   private ILoggingEvent cleanEvent;
@@ -79,25 +77,11 @@ public class LoggingBenchmark {
     main.start();
     redactedMain = logger("redactold"); // same length as the other two names
     redactedMain.addAppender(main);
-    MDC.put("run_id", "run-20260211-142530-1a2b3c");
-    if (mdc.equals("step")) {
-      MDC.put("trace_id", "4bf92f3577b34da6a3ce929d0e0e4736");
-      MDC.put("span_id", "00f067aa0ba902b7");
-      MDC.put("trace_flags", "01");
-      MDC.put("correlation_id", "c0ffee00-1234-4abc-9def-0123456789ab");
-      MDC.put("plan_id", "deploy-api");
-      MDC.put("plan_version", "1.2.0");
-    } else if (!mdc.equals("run_id")) {
-      throw new IllegalArgumentException("mdc must be run_id or step, not " + mdc);
-    }
+    LogLines.context(mdc).forEach(MDC::put);
     LoggingEvent event = new LoggingEvent(Logger.FQCN, redacted, Level.INFO, "deployed {} at {}", null,
         new Object[] {target, sha});
     event.prepareForDeferredProcessing(); // formats the message and snapshots the MDC, as an appender would
     cleanEvent = event;
-    Random random = new Random(16);
-    for (int i = 0; i < shas.length; i++) {
-      shas[i] = String.format("%040x", new BigInteger(160, random));
-    }
   }
 
   @TearDown
